@@ -1,0 +1,20 @@
+package id.sakip.ledger;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import id.sakip.ledger.eventstore.LedgerCli;
+
+/** The ledger application; {@code verify …} as first argument runs the offline verifier instead. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        if (LedgerCli.handles(args)) {
+            System.exit(LedgerCli.run(args, System.out));
+        }
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,386 @@
+package id.sakip.ledger.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * The global, gapless, hash-chained log of commits in one MongoDB collection.
+ * <p>
+ * Appends go through a single writer thread that batches the commits waiting at that moment
+ * into one ordered {@code insertMany} (group commit). A commit's {@code _id} is the global
+ * sequence of its first event, so the next id is always known and a second writer (another
+ * instance) is detected by a duplicate {@code _id}: the writer then re-reads the head and
+ * renumbers. A duplicate aggregate stream key means a concurrent change of the same aggregate.
+ * Reads never use range filters on hot paths: the next commits are fetched by {@code _id $in}.
+ */
+public final class CommitLog implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitLog.class);
+    static final String META_COLLECTION = "ledger_meta";
+    private static final String HEAD_HINT = "head";
+    static final int WINDOW = 256;
+    private static final int MAX_BATCH = 1_000;
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> meta;
+    private final Clock clock;
+    private final BlockingQueue<PendingCommit> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final List<LongConsumer> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean running = true;
+
+    private Head head;
+    private volatile long knownHead = -1;
+    private long commitsSinceHint;
+    private long lastHintMillis;
+
+    public CommitLog(MongoDatabase database, Clock clock) {
+        this.commits = database.getCollection(StoredCommit.COLLECTION);
+        this.meta = database.getCollection(META_COLLECTION);
+        this.clock = clock;
+        commits.createIndex(Indexes.ascending(StoredCommit.KEYS), new IndexOptions().unique(true).name("keys_unique"));
+        this.writer = new Thread(this::writeLoop, "ledger-commit-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    MongoCollection<Document> collection() {
+        return commits;
+    }
+
+    /** Registers a callback told the last global sequence after each successful write. */
+    public void onAppend(LongConsumer listener) {
+        appendListeners.add(listener);
+    }
+
+    /**
+     * Appends one commit and returns once it is stored durably.
+     *
+     * @throws AggregateSequenceConflict when an aggregate sequence number in it was already used
+     */
+    public StoredCommit append(List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a commit needs at least one event");
+        }
+        if (!running) {
+            throw new IllegalStateException("the commit log is closed");
+        }
+        PendingCommit pending = new PendingCommit(UUID.randomUUID().toString(), List.copyOf(events));
+        queue.add(pending);
+        try {
+            return pending.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MongoException("interrupted while waiting for the commit to be stored", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new MongoException("commit failed", cause);
+        }
+    }
+
+    /** The last global sequence number stored, or 0 when the log is empty. */
+    public long headSequence() {
+        long known = knownHead;
+        if (known >= 0) {
+            return probeForward(known);
+        }
+        return findHead().last;
+    }
+
+    private long probeForward(long knownLast) {
+        long next = knownLast + 1;
+        while (true) {
+            Map<Long, Document> found = fetchByIds(next, WINDOW);
+            Document d = found.get(next);
+            if (d == null) {
+                return next - 1;
+            }
+            while (d != null) {
+                next = ((Number) d.get(StoredCommit.LAST)).longValue() + 1;
+                d = found.get(next);
+            }
+        }
+    }
+
+    /** Fetches the commits whose {@code _id} lies in {@code [from, from + count)}. */
+    Map<Long, Document> fetchByIds(long from, int count) {
+        List<Long> ids = LongStream.range(from, from + count).boxed().toList();
+        Map<Long, Document> found = new HashMap<>();
+        for (Document d : commits.find(in(StoredCommit.ID, ids))) {
+            found.put(((Number) d.get(StoredCommit.ID)).longValue(), d);
+        }
+        return found;
+    }
+
+    /** The commit that contains global sequence {@code seq}, or {@code null} if none does (yet). */
+    Document commitContaining(long seq) {
+        Document exact = commits.find(eq(StoredCommit.ID, seq)).first();
+        if (exact != null) {
+            return exact;
+        }
+        long span = WINDOW;
+        while (span <= 1L << 20) {
+            long from = Math.max(1, seq - span + 1);
+            Map<Long, Document> found = fetchByIds(from, (int) (seq - from + 1));
+            Document best = null;
+            long bestId = -1;
+            for (Map.Entry<Long, Document> e : found.entrySet()) {
+                if (e.getKey() <= seq && e.getKey() > bestId) {
+                    bestId = e.getKey();
+                    best = e.getValue();
+                }
+            }
+            if (best != null) {
+                return ((Number) best.get(StoredCommit.LAST)).longValue() >= seq ? best : null;
+            }
+            if (from == 1) {
+                return null;
+            }
+            span *= 8;
+        }
+        Document candidate = commits.find(com.mongodb.client.model.Filters.lte(StoredCommit.ID, seq))
+                .sort(Sorts.descending(StoredCommit.ID)).first();
+        if (candidate != null && ((Number) candidate.get(StoredCommit.LAST)).longValue() >= seq) {
+            return candidate;
+        }
+        return null;
+    }
+
+    /** A cursor over every commit with {@code _id >= fromId}, in order, for replays and verification. */
+    MongoCursor<Document> streamFrom(long fromId) {
+        Bson filter = fromId <= 1 ? new Document() : gte(StoredCommit.ID, fromId);
+        return commits.find(filter).sort(Sorts.ascending(StoredCommit.ID)).batchSize(1_000).cursor();
+    }
+
+    private void writeLoop() {
+        List<PendingCommit> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                PendingCommit first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("Commit writer failed on a batch of {}", batch.size(), e);
+                head = null;
+                for (PendingCommit p : batch) {
+                    p.result.completeExceptionally(e);
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+        for (PendingCommit p : queue) {
+            p.result.completeExceptionally(new IllegalStateException("the commit log is closed"));
+        }
+    }
+
+    private void write(List<PendingCommit> batch) {
+        List<PendingCommit> remaining = new ArrayList<>(batch);
+        int attempts = 0;
+        while (!remaining.isEmpty()) {
+            if (head == null) {
+                head = findHead();
+            }
+            List<StoredCommit> built = new ArrayList<>(remaining.size());
+            List<Document> docs = new ArrayList<>(remaining.size());
+            long next = head.last + 1;
+            String prev = head.hash;
+            String now = clock.instant().toString();
+            for (PendingCommit p : remaining) {
+                long last = next + p.events.size() - 1;
+                String hash = CommitHasher.hash(next, last, now, p.commitId, p.events, prev);
+                StoredCommit c = new StoredCommit(next, last, now, p.commitId, p.events, prev, hash);
+                built.add(c);
+                docs.add(c.toDocument());
+                next = last + 1;
+                prev = hash;
+            }
+            try {
+                commits.insertMany(docs, new InsertManyOptions().ordered(true));
+                succeed(remaining, built, remaining.size());
+                remaining.clear();
+            } catch (MongoBulkWriteException e) {
+                BulkWriteError error = e.getWriteErrors().get(0);
+                int failed = error.getIndex();
+                succeed(remaining, built, failed);
+                PendingCommit victim = remaining.get(failed);
+                List<PendingCommit> rest = new ArrayList<>(remaining.subList(failed + 1, remaining.size()));
+                if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                        && !error.getMessage().contains("keys_unique")) {
+                    // Another writer took this global position: re-read the head, renumber, retry.
+                    head = null;
+                    rest.add(0, victim);
+                    if (++attempts > 1_000) {
+                        throw new MongoException("could not find a free global position after 1000 attempts");
+                    }
+                } else if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    victim.result.completeExceptionally(new AggregateSequenceConflict(error.getMessage()));
+                } else {
+                    victim.result.completeExceptionally(new MongoException(error.getCode(), error.getMessage()));
+                }
+                remaining = rest;
+            } catch (MongoException e) {
+                // The outcome is unknown: look for our own commits by id before answering.
+                head = null;
+                resolveUnknownOutcome(remaining, built, e);
+                remaining.clear();
+            }
+        }
+    }
+
+    private void resolveUnknownOutcome(List<PendingCommit> pending, List<StoredCommit> built, MongoException cause) {
+        for (int i = 0; i < pending.size(); i++) {
+            StoredCommit c = built.get(i);
+            Document stored = commits.find(eq(StoredCommit.ID, c.first())).first();
+            if (stored != null && c.commitId().equals(stored.getString(StoredCommit.COMMIT_ID))) {
+                pending.get(i).result.complete(c);
+            } else {
+                pending.get(i).result.completeExceptionally(cause);
+            }
+        }
+    }
+
+    private void succeed(List<PendingCommit> pending, List<StoredCommit> built, int count) {
+        if (count == 0) {
+            return;
+        }
+        StoredCommit lastStored = built.get(count - 1);
+        head = new Head(lastStored.last(), lastStored.hash());
+        knownHead = lastStored.last();
+        for (int i = 0; i < count; i++) {
+            pending.get(i).result.complete(built.get(i));
+        }
+        for (LongConsumer l : appendListeners) {
+            l.accept(lastStored.last());
+        }
+        commitsSinceHint += count;
+        long now = System.currentTimeMillis();
+        if (commitsSinceHint >= 500 || now - lastHintMillis > 2_000) {
+            saveHeadHint(lastStored.first());
+            commitsSinceHint = 0;
+            lastHintMillis = now;
+        }
+    }
+
+    private void saveHeadHint(long commitId) {
+        try {
+            meta.replaceOne(eq("_id", HEAD_HINT), new Document("_id", HEAD_HINT).append("commit", commitId),
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            log.warn("Could not save the head hint (harmless, start-up will search further): {}", e.getMessage());
+        }
+    }
+
+    /** Finds the last commit: from the saved hint forwards, or by one full scan if there is no hint. */
+    private Head findHead() {
+        Document hint = meta.find(eq("_id", HEAD_HINT)).first();
+        Document start = null;
+        if (hint != null) {
+            start = commits.find(eq(StoredCommit.ID, ((Number) hint.get("commit")).longValue())).first();
+        }
+        Head h = start == null ? findHeadSlowly() : new Head(((Number) start.get(StoredCommit.LAST)).longValue(),
+                start.getString(StoredCommit.HASH));
+        while (true) {
+            Map<Long, Document> found = fetchByIds(h.last + 1, WINDOW);
+            Document d = found.get(h.last + 1);
+            if (d == null) {
+                knownHead = h.last;
+                return h;
+            }
+            while (d != null) {
+                h = new Head(((Number) d.get(StoredCommit.LAST)).longValue(), d.getString(StoredCommit.HASH));
+                d = found.get(h.last + 1);
+            }
+        }
+    }
+
+    private Head findHeadSlowly() {
+        Document last = commits.find().sort(Sorts.descending(StoredCommit.ID)).limit(1).first();
+        if (last == null) {
+            return new Head(0, CommitHasher.GENESIS);
+        }
+        return new Head(((Number) last.get(StoredCommit.LAST)).longValue(), last.getString(StoredCommit.HASH));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (head != null) {
+            saveHeadHint(commitIdOfHead());
+        }
+    }
+
+    private long commitIdOfHead() {
+        Document d = commitContaining(head.last);
+        return d == null ? 0 : ((Number) d.get(StoredCommit.ID)).longValue();
+    }
+
+    private record Head(long last, String hash) {
+    }
+
+    private static final class PendingCommit {
+        final String commitId;
+        final List<StoredEvent> events;
+        final CompletableFuture<StoredCommit> result = new CompletableFuture<>();
+
+        PendingCommit(String commitId, List<StoredEvent> events) {
+            this.commitId = commitId;
+            this.events = events;
+        }
+    }
+
+    /** Thrown when an aggregate sequence number in a commit was already stored by another commit. */
+    public static final class AggregateSequenceConflict extends MongoException {
+        public AggregateSequenceConflict(String message) {
+            super(11000, message);
+        }
+    }
+}

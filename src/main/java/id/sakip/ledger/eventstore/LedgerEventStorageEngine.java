@@ -1,0 +1,377 @@
+package id.sakip.ledger.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Axon's {@code EventStorageEngine} on the MongoDB Java Driver: the ledger's own event store.
+ * <p>
+ * Events go to the {@link CommitLog} (one document per unit of work, gapless global sequence,
+ * hash chain, per-aggregate optimistic concurrency through a unique index on stream keys).
+ * Tracking tokens are {@link GlobalSequenceTrackingToken}s over the global sequence, so no
+ * event can be skipped whatever the clocks do. Snapshots keep the latest one per aggregate,
+ * addressed by {@code _id}.
+ */
+public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
+
+    public static final String SNAPSHOTS = "snapshots";
+    /** Beyond this distance from the head, a tracking reader streams one cursor instead of windows. */
+    private static final long CURSOR_THRESHOLD = 4 * CommitLog.WINDOW;
+    private static final int AGGREGATE_WINDOW = 128;
+
+    private final CommitLog log;
+    private final MongoCollection<Document> snapshots;
+
+    protected LedgerEventStorageEngine(Builder builder) {
+        super(builder);
+        this.log = builder.commitLog;
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CommitLog commitLog() {
+        return log;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            stored.add(toStored(event, serializer));
+        }
+        try {
+            log.append(stored);
+        } catch (CommitLog.AggregateSequenceConflict e) {
+            EventMessage<?> first = events.get(0);
+            for (EventMessage<?> candidate : events) {
+                if (candidate instanceof DomainEventMessage<?>) {
+                    first = candidate;
+                    break;
+                }
+            }
+            throw new ConcurrencyException("An event for aggregate ["
+                    + ((first instanceof DomainEventMessage<?> d) ? d.getAggregateIdentifier() : "?")
+                    + "] at that sequence was already stored by a concurrent commit", e);
+        } catch (RuntimeException e) {
+            handlePersistenceException(e, events.get(0));
+        }
+    }
+
+    private static StoredEvent toStored(EventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = serializer.serialize(event.getPayload(), String.class);
+        SerializedObject<String> meta = serializer.serialize(event.getMetaData(), String.class);
+        if (event instanceof DomainEventMessage<?> d && d.getAggregateIdentifier() != null) {
+            return new StoredEvent(event.getIdentifier(), d.getType(), d.getAggregateIdentifier(),
+                    d.getSequenceNumber(), payload.getType().getName(), payload.getType().getRevision(),
+                    event.getTimestamp().toString(), payload.getData(), meta.getData());
+        }
+        return new StoredEvent(event.getIdentifier(), null, null, -1, payload.getType().getName(),
+                payload.getType().getRevision(), event.getTimestamp().toString(), payload.getData(), meta.getData());
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        StoredEvent e = toStored(snapshot, serializer);
+        Document doc = e.toDocument().append("_id", snapshot.getAggregateIdentifier());
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document d = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        if (d == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new EventEntry(StoredEvent.fromDocument(d), null));
+    }
+
+    /**
+     * Reads an aggregate's events from {@code firstSequenceNumber} by looking up its stream keys
+     * in windows through the unique index: the cost depends on the aggregate's events read, not on
+     * the size of the log.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        List<EventEntry> result = new ArrayList<>();
+        long from = Math.max(0, firstSequenceNumber);
+        while (true) {
+            List<String> keys = LongStream.range(from, from + AGGREGATE_WINDOW)
+                    .mapToObj(s -> StoredEvent.streamKey(identifier, s)).toList();
+            long highest = -1;
+            for (Document d : log.collection().find(in(StoredCommit.KEYS, keys))) {
+                StoredCommit c = StoredCommit.fromDocument(d);
+                for (int i = 0; i < c.events().size(); i++) {
+                    StoredEvent e = c.events().get(i);
+                    if (identifier.equals(e.aggregateId()) && e.sequence() >= from) {
+                        result.add(new EventEntry(e, new GlobalSequenceTrackingToken(c.first() + i)));
+                        highest = Math.max(highest, e.sequence());
+                    }
+                }
+            }
+            if (highest < from + AGGREGATE_WINDOW - 1) {
+                break;
+            }
+            from = highest + 1;
+        }
+        result.sort(Comparator.comparingLong(EventEntry::getSequenceNumber));
+        return result.stream();
+    }
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        long after = trackingToken == null ? 0 : position(trackingToken);
+        Iterator<EventEntry> it = new TrackingIterator(after);
+        Stream<EventEntry> stream = StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return stream.onClose(((TrackingIterator) it)::close);
+    }
+
+    private static long position(TrackingToken token) {
+        Long pos = token.position().isPresent() ? token.position().getAsLong() : null;
+        if (pos == null) {
+            throw new IllegalArgumentException("unsupported tracking token " + token);
+        }
+        return pos;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        long from = readSnapshotData(aggregateIdentifier).findFirst().map(DomainEventData::getSequenceNumber)
+                .orElse(-1L);
+        Optional<Long> fromEvents = readEventData(aggregateIdentifier, from + 1)
+                .map(DomainEventData::getSequenceNumber).reduce(Math::max);
+        return fromEvents.isPresent() ? fromEvents : (from >= 0 ? Optional.of(from) : Optional.empty());
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = log.headSequence();
+        return head == 0 ? null : new GlobalSequenceTrackingToken(head);
+    }
+
+    /** The token just before the first event recorded at or after {@code dateTime} (a scan: rare). */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        try (MongoCursor<Document> cursor = log.streamFrom(1)) {
+            while (cursor.hasNext()) {
+                StoredCommit c = StoredCommit.fromDocument(cursor.next());
+                for (int i = 0; i < c.events().size(); i++) {
+                    if (!Instant.parse(c.events().get(i).timestamp()).isBefore(dateTime)) {
+                        long index = c.first() + i;
+                        return index <= 1 ? null : new GlobalSequenceTrackingToken(index - 1);
+                    }
+                }
+            }
+        }
+        return createHeadToken();
+    }
+
+    /**
+     * Reads the log after a position: near the head by {@code _id $in} windows, far behind it by one
+     * ordered cursor. It stops at the first gap, so a commit not yet visible is never skipped.
+     */
+    private final class TrackingIterator implements Iterator<EventEntry> {
+        private long after;
+        private final List<EventEntry> buffer = new ArrayList<>();
+        private int index;
+        private MongoCursor<Document> cursor;
+        private boolean ended;
+
+        TrackingIterator(long after) {
+            this.after = after;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (index < buffer.size()) {
+                return true;
+            }
+            if (ended) {
+                return false;
+            }
+            buffer.clear();
+            index = 0;
+            fill();
+            if (buffer.isEmpty()) {
+                ended = true;
+                close();
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public EventEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            EventEntry e = buffer.get(index++);
+            after = e.token.getGlobalIndex();
+            return e;
+        }
+
+        private void fill() {
+            long want = after + 1;
+            if (cursor != null) {
+                fillFromCursor(want);
+                return;
+            }
+            Map<Long, Document> found = log.fetchByIds(want, CommitLog.WINDOW);
+            Document d = found.get(want);
+            if (d == null) {
+                d = log.commitContaining(want);
+                if (d == null) {
+                    return;
+                }
+                add(d, want);
+                return;
+            }
+            int commits = 0;
+            while (d != null) {
+                add(d, want);
+                commits++;
+                want = ((Number) d.get(StoredCommit.LAST)).longValue() + 1;
+                d = found.get(want);
+            }
+            if (commits == CommitLog.WINDOW || (found.size() == commits && want >= after + CommitLog.WINDOW)) {
+                long lag = log.headSequence() - want;
+                if (lag > CURSOR_THRESHOLD) {
+                    cursor = log.streamFrom(want);
+                }
+            }
+        }
+
+        private void fillFromCursor(long want) {
+            int added = 0;
+            while (added < 1_000 && cursor.hasNext()) {
+                Document d = cursor.next();
+                long id = ((Number) d.get(StoredCommit.ID)).longValue();
+                if (id != want) {
+                    // a gap (a commit not visible to this cursor): stop here, the caller re-reads later
+                    cursor.close();
+                    cursor = null;
+                    return;
+                }
+                add(d, want);
+                added++;
+                want = ((Number) d.get(StoredCommit.LAST)).longValue() + 1;
+            }
+            if (added == 0) {
+                cursor.close();
+                cursor = null;
+                fill();
+            }
+        }
+
+        private void add(Document d, long fromSeq) {
+            StoredCommit c = StoredCommit.fromDocument(d);
+            for (int i = 0; i < c.events().size(); i++) {
+                long seq = c.first() + i;
+                if (seq >= fromSeq) {
+                    buffer.add(new EventEntry(c.events().get(i), new GlobalSequenceTrackingToken(seq)));
+                }
+            }
+        }
+
+        void close() {
+            if (cursor != null) {
+                cursor.close();
+                cursor = null;
+            }
+        }
+    }
+
+    /** Builder wiring the commit log and database besides Axon's serializers and upcaster chain. */
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+        private CommitLog commitLog;
+        private MongoDatabase database;
+
+        public Builder commitLog(CommitLog commitLog) {
+            this.commitLog = commitLog;
+            return this;
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        protected void validate() {
+            if (commitLog == null || database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("commitLog and database are required");
+            }
+            super.validate();
+        }
+
+        public LedgerEventStorageEngine build() {
+            return new LedgerEventStorageEngine(this);
+        }
+    }
+}

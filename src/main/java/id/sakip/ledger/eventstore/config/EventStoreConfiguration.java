@@ -1,0 +1,98 @@
+package id.sakip.ledger.eventstore.config;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import com.mongodb.client.MongoDatabase;
+
+import id.sakip.ledger.eventstore.BoundedAggregateCache;
+import id.sakip.ledger.eventstore.ChainVerifier;
+import id.sakip.ledger.eventstore.CommitLog;
+import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
+import id.sakip.ledger.eventstore.MongoTokenStore;
+
+/**
+ * Wires Axon to the ledger's own MongoDB event storage engine and token store.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerProperties.class)
+public class EventStoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    public MongoConnection mongoConnection(LedgerProperties properties, Clock clock) {
+        GenericEventMessage.clock = clock;
+        return MongoConnection.open(properties);
+    }
+
+    @Bean
+    public MongoDatabase ledgerDatabase(MongoConnection connection) {
+        return connection.database();
+    }
+
+    @Bean(destroyMethod = "close")
+    public CommitLog commitLog(MongoDatabase ledgerDatabase, Clock clock) {
+        return new CommitLog(ledgerDatabase, clock);
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(CommitLog commitLog, MongoDatabase ledgerDatabase,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Configuration configuration) {
+        return LedgerEventStorageEngine.builder()
+                .commitLog(commitLog)
+                .database(ledgerDatabase)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+    }
+
+    @Bean
+    public EventStore eventStore(EventStorageEngine eventStorageEngine, Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .fetchDelay(100)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoDatabase ledgerDatabase, Serializer serializer, Clock clock,
+                                 LedgerProperties properties) {
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+                .substring(0, 8);
+        return new MongoTokenStore(ledgerDatabase, serializer, clock, properties.mongo().claimTimeout(), owner);
+    }
+
+    @Bean
+    public ChainVerifier chainVerifier(MongoDatabase ledgerDatabase) {
+        return new ChainVerifier(ledgerDatabase);
+    }
+
+    /** A strongly held, bounded aggregate cache: Axon's weak-reference cache loses aggregates under load. */
+    @Bean
+    public Cache aggregateCache() {
+        return new BoundedAggregateCache(5_000);
+    }
+}

@@ -1,0 +1,97 @@
+package id.sakip.ledger.eventstore.embedded;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * An H2 MVStore backend for mongo-java-server that answers a write command only after the
+ * MVStore has been committed to its file, so an acknowledged write survives {@code kill -9}.
+ * <p>
+ * The MVStore is opened with auto-commit disabled: a background commit could otherwise persist
+ * a document without its unique-index entry. Write commands run under a shared lock and the
+ * commit under the exclusive one, so every commit is a snapshot between whole commands.
+ * Concurrent writers share commits (group commit): whoever commits first covers every write
+ * that had finished by then.
+ */
+public class DurableH2Backend extends H2Backend {
+
+    private static final Set<String> WRITE_COMMANDS = Set.of(
+            "insert", "update", "delete", "findandmodify", "createindexes", "create",
+            "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    private final ReentrantReadWriteLock commandLock = new ReentrantReadWriteLock();
+    private final Object commitMonitor = new Object();
+    private final AtomicLong finishedWrites = new AtomicLong();
+    private final AtomicLong fileCommits = new AtomicLong();
+    private long durableWrites;
+
+    public DurableH2Backend(MVStore store) {
+        super(store);
+    }
+
+    /** Opens (or creates) the MVStore file with auto-commit disabled and compression on. */
+    public static DurableH2Backend open(String fileName) {
+        MVStore store = new MVStore.Builder()
+                .fileName(fileName)
+                .autoCommitDisabled()
+                .compress()
+                .open();
+        return new DurableH2Backend(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, databaseName, command, query);
+        }
+        long ticket;
+        commandLock.readLock().lock();
+        try {
+            return super.handleCommand(channel, databaseName, command, query);
+        } finally {
+            ticket = finishedWrites.incrementAndGet();
+            commandLock.readLock().unlock();
+            makeDurable(ticket);
+        }
+    }
+
+    private void makeDurable(long ticket) {
+        synchronized (commitMonitor) {
+            if (durableWrites >= ticket) {
+                return;
+            }
+            commandLock.writeLock().lock();
+            try {
+                long upTo = finishedWrites.get();
+                getMvStore().commit();
+                durableWrites = upTo;
+                fileCommits.incrementAndGet();
+            } finally {
+                commandLock.writeLock().unlock();
+            }
+        }
+    }
+
+    /** How many times the MVStore was committed to its file (each may cover many writes). */
+    public long fileCommits() {
+        return fileCommits.get();
+    }
+
+    /** Rewrites sparse chunks so the file does not grow without bound; safe while serving. */
+    public void compact(int maxMillis) {
+        commandLock.writeLock().lock();
+        try {
+            getMvStore().compactFile(maxMillis);
+        } finally {
+            commandLock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package id.sakip.ledger.eventstore.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The ledger's embedded default database: mongo-java-server in this JVM, listening on a loopback
+ * port, storing its data in an H2 MVStore file that is committed before each write is answered.
+ */
+public final class EmbeddedMongoStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+    public static final String FILE_NAME = "ledger.mv.db";
+
+    private final DurableH2Backend backend;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final Path file;
+
+    private EmbeddedMongoStore(Path file, DurableH2Backend backend, MongoServer server, InetSocketAddress address) {
+        this.file = file;
+        this.backend = backend;
+        this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Starts the store on {@code host:port} (port 0 picks a free one) with its file under {@code dataDir}.
+     */
+    public static EmbeddedMongoStore start(Path dataDir, String host, int port) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        DurableH2Backend backend = DurableH2Backend.open(file.toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind(host, port);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB (mongo-java-server, H2 file {}) listening on {}:{}",
+                file, address.getHostString(), address.getPort());
+        return new EmbeddedMongoStore(file, backend, server, address);
+    }
+
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public DurableH2Backend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        log.info("Embedded MongoDB closed ({})", file);
+    }
+}
