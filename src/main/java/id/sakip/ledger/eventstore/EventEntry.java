@@ -11,10 +11,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
- * A stored event handed to Axon for upcasting and deserialisation. Events that no aggregate
- * published are exposed with their event id as aggregate id and {@code null} type, as Axon does.
+ * A stored event handed to Axon for upcasting and deserialisation. {@link #of} answers a
+ * {@link DomainEventData} for an aggregate's event and a plain tracked entry for any other.
  */
-final class EventEntry implements DomainEventData<String>, TrackedEventData<String> {
+class EventEntry implements TrackedEventData<String> {
 
     final StoredEvent event;
     final GlobalSequenceTrackingToken token;
@@ -24,24 +24,17 @@ final class EventEntry implements DomainEventData<String>, TrackedEventData<Stri
         this.token = token;
     }
 
+    static EventEntry of(StoredEvent event, GlobalSequenceTrackingToken token) {
+        return event.isDomainEvent() ? new Domain(event, token) : new EventEntry(event, token);
+    }
+
+    long getSequenceNumber() {
+        return event.sequence();
+    }
+
     @Override
     public TrackingToken trackingToken() {
         return token;
-    }
-
-    @Override
-    public String getType() {
-        return event.aggregateType();
-    }
-
-    @Override
-    public String getAggregateIdentifier() {
-        return event.isDomainEvent() ? event.aggregateId() : event.eventId();
-    }
-
-    @Override
-    public long getSequenceNumber() {
-        return event.isDomainEvent() ? event.sequence() : 0;
     }
 
     @Override
@@ -62,5 +55,28 @@ final class EventEntry implements DomainEventData<String>, TrackedEventData<Stri
     @Override
     public SerializedObject<String> getPayload() {
         return new SimpleSerializedObject<>(event.payload(), String.class, event.payloadType(), event.revision());
+    }
+
+    /** An aggregate's event. */
+    static final class Domain extends EventEntry implements DomainEventData<String> {
+
+        Domain(StoredEvent event, GlobalSequenceTrackingToken token) {
+            super(event, token);
+        }
+
+        @Override
+        public String getType() {
+            return event.aggregateType();
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return event.aggregateId();
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return event.sequence();
+        }
     }
 }

@@ -120,7 +120,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         if (d == null) {
             return Stream.empty();
         }
-        return Stream.of(new EventEntry(StoredEvent.fromDocument(d), null));
+        return Stream.of(new EventEntry.Domain(StoredEvent.fromDocument(d), null));
     }
 
     /**
@@ -130,18 +130,23 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
      */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
-        List<EventEntry> result = new ArrayList<>();
+        List<EventEntry.Domain> result = new ArrayList<>();
         long from = Math.max(0, firstSequenceNumber);
         while (true) {
             List<String> keys = LongStream.range(from, from + AGGREGATE_WINDOW)
                     .mapToObj(s -> StoredEvent.streamKey(identifier, s)).toList();
             long highest = -1;
+            // mongo-java-server answers a multikey $in once per matching key: read each commit once
+            java.util.Set<Long> seen = new java.util.HashSet<>();
             for (Document d : log.collection().find(in(StoredCommit.KEYS, keys))) {
+                if (!seen.add(((Number) d.get(StoredCommit.ID)).longValue())) {
+                    continue;
+                }
                 StoredCommit c = StoredCommit.fromDocument(d);
                 for (int i = 0; i < c.events().size(); i++) {
                     StoredEvent e = c.events().get(i);
                     if (identifier.equals(e.aggregateId()) && e.sequence() >= from) {
-                        result.add(new EventEntry(e, new GlobalSequenceTrackingToken(c.first() + i)));
+                        result.add(new EventEntry.Domain(e, new GlobalSequenceTrackingToken(c.first() + i)));
                         highest = Math.max(highest, e.sequence());
                     }
                 }
@@ -151,7 +156,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             }
             from = highest + 1;
         }
-        result.sort(Comparator.comparingLong(EventEntry::getSequenceNumber));
+        result.sort(Comparator.comparingLong(EventEntry.Domain::getSequenceNumber));
         return result.stream();
     }
 
@@ -310,7 +315,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             for (int i = 0; i < c.events().size(); i++) {
                 long seq = c.first() + i;
                 if (seq >= fromSeq) {
-                    buffer.add(new EventEntry(c.events().get(i), new GlobalSequenceTrackingToken(seq)));
+                    buffer.add(EventEntry.of(c.events().get(i), new GlobalSequenceTrackingToken(seq)));
                 }
             }
         }
