@@ -55,7 +55,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(CommitLog commitLog, MongoDatabase ledgerDatabase,
+    public LedgerEventStorageEngine eventStorageEngine(CommitLog commitLog, MongoDatabase ledgerDatabase,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Configuration configuration) {

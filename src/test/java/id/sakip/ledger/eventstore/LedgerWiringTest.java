@@ -1,0 +1,124 @@
+package id.sakip.ledger.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+import id.sakip.ledger.eventstore.testdomain.TallyCommands.AddToTally;
+import id.sakip.ledger.eventstore.testdomain.TallyCommands.OpenTally;
+
+/**
+ * The application wired end to end on the embedded default: commands through Axon into our storage
+ * engine, metadata on every event, the upcaster chain from the Spring context, snapshots, and the
+ * verify endpoint.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LedgerWiringTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> dataDir.toString());
+    }
+
+    @TestConfiguration
+    static class Upcasters {
+        @Bean
+        EventUpcaster testUpcaster() {
+            return new TestUpcaster();
+        }
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    LedgerEventStorageEngine engine;
+
+    @Test
+    void everyEventCarriesActorOrganisationCorrelationAndIdempotencyKey() {
+        commands.sendAndWait(new OpenTally("t-1", "kec-jiken"),
+                MetaData.with(LedgerMetadata.ACTOR_ID, "siti").and(LedgerMetadata.ACTOR_ROLE, "TREASURER")
+                        .and(LedgerMetadata.CORRELATION_ID, "req-42").and(LedgerMetadata.IDEMPOTENCY_KEY, "key-1"));
+        commands.sendAndWait(new AddToTally("t-1", "kec-jiken", 5));
+
+        List<? extends org.axonframework.eventhandling.DomainEventMessage<?>> events =
+                eventStore.readEvents("t-1").asStream().toList();
+        assertThat(events).hasSize(2);
+        Map<String, Object> first = events.get(0).getMetaData();
+        assertThat(first).containsEntry(LedgerMetadata.ACTOR_ID, "siti")
+                .containsEntry(LedgerMetadata.ACTOR_ROLE, "TREASURER")
+                .containsEntry(LedgerMetadata.ORGANISATION_ID, "kec-jiken")
+                .containsEntry(LedgerMetadata.CORRELATION_ID, "req-42")
+                .containsEntry(LedgerMetadata.IDEMPOTENCY_KEY, "key-1");
+        Map<String, Object> second = events.get(1).getMetaData();
+        assertThat(second).containsEntry(LedgerMetadata.ACTOR_ID, LedgerMetadata.SYSTEM_ACTOR)
+                .containsEntry(LedgerMetadata.ORGANISATION_ID, "kec-jiken")
+                .containsKey(LedgerMetadata.CORRELATION_ID)
+                .doesNotContainKey(LedgerMetadata.IDEMPOTENCY_KEY);
+    }
+
+    @Test
+    void aHotAggregateIsSnapshottedAndKeepsItsState() {
+        commands.sendAndWait(new OpenTally("t-2", "kec-jiken"));
+        long total = 0;
+        for (int i = 1; i <= 25; i++) {
+            total = commands.sendAndWait(new AddToTally("t-2", "kec-jiken", i));
+        }
+        assertThat(total).isEqualTo(25 * 26 / 2);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (engine.readSnapshot("t-2").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(engine.readSnapshot("t-2")).isPresent();
+        assertThat(engine.readSnapshot("t-2").get().getSequenceNumber()).isGreaterThanOrEqualTo(9L);
+    }
+
+    @Test
+    void theUpcasterChainFromTheContextIsAppliedOnRead() {
+        eventStore.publish(GenericEventMessage.asEventMessage(new TestEvents.CounterIncremented("c", 3, "x")));
+        try (var stream = eventStore.openStream(null)) {
+            TrackedEventMessage<?> last = null;
+            while (stream.hasNextAvailable()) {
+                last = stream.nextAvailable();
+            }
+            assertThat(last).isNotNull();
+            assertThat(last.getPayload()).isEqualTo(new TestUpcaster.CounterIncrementedV2("c", 3, "x", "IDR"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void theVerifyEndpointRecomputesTheChain() {
+        commands.sendAndWait(new OpenTally("t-3", "kec-jiken"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = http.getForObject("/api/v1/audit/verify", Map.class);
+        assertThat(body).containsEntry("verified", true).containsKeys("commits", "events", "headSequence", "headHash");
+        assertThat(((Number) body.get("headSequence")).longValue()).isPositive();
+    }
+}
