@@ -11,6 +11,14 @@ import id.sakip.ledger.eventstore.LedgerCli;
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
+    static {
+        // Axon 4.13 reports usage to the internet at start-up unless this JVM property is set;
+        // the ledger runs on closed networks and must not call out.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
+
     public static void main(String[] args) {
         if (LedgerCli.handles(args)) {
             System.exit(LedgerCli.run(args, System.out));

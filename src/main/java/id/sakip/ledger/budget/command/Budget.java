@@ -270,7 +270,7 @@ public class Budget {
     }
 
     /** Metadata key of the fingerprint of the request that an idempotency key was first used for. */
-    public static final String FINGERPRINT = "requestFingerprint";
+    public static final String FINGERPRINT = LedgerMetadata.REQUEST_FINGERPRINT;
 
     private Answer previousAnswer(MetaData metaData, Object command) {
         Object key = metaData.get(LedgerMetadata.IDEMPOTENCY_KEY);

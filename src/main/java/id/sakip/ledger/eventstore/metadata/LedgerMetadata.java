@@ -11,6 +11,8 @@ public final class LedgerMetadata {
     public static final String ORGANISATION_ID = "organisationId";
     public static final String CORRELATION_ID = "correlationId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Fingerprint of the request an idempotency key was sent with. */
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
     public static final String SYSTEM_ACTOR = "system";
     public static final String SYSTEM_ROLE = "SYSTEM";
 

@@ -1,0 +1,83 @@
+package id.sakip.ledger.budget.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import id.sakip.ledger.budget.api.BudgetId;
+import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
+import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+import id.sakip.ledger.shared.UnknownItem;
+
+/**
+ * Answers budget questions: from the live read model, or, for {@code asOf} (what the ledger knew at
+ * an instant, by recording time) and {@code until} (realisations with a value date up to a day), by
+ * folding the budget's own events with the same {@link BudgetBook} code.
+ */
+@Service
+public class BudgetQueries {
+
+    private final MongoCollection<Document> books;
+    private final BudgetBookCodec codec;
+    private final LedgerEventStorageEngine events;
+
+    public BudgetQueries(MongoDatabase ledgerDatabase, BudgetBookCodec codec, LedgerEventStorageEngine events) {
+        this.books = ledgerDatabase.getCollection(BudgetBookProjection.COLLECTION);
+        this.codec = codec;
+        this.events = events;
+    }
+
+    /** Who recorded a message and when, from its metadata and timestamp. */
+    static BudgetBook.Recorded recorded(EventMessage<?> message) {
+        Object actor = message.getMetaData().get(LedgerMetadata.ACTOR_ID);
+        return new BudgetBook.Recorded(message.getTimestamp(), actor == null ? null : actor.toString());
+    }
+
+    public BudgetBook book(String organisationId, int year, Instant asOf, LocalDate until) {
+        if (asOf == null && until == null) {
+            Document d = books.find(Filters.eq("_id", BudgetId.of(organisationId, year))).first();
+            if (d != null) {
+                return codec.read(d);
+            }
+        }
+        BudgetBook book = fold(organisationId, year, asOf, until);
+        if (!book.isAdopted()) {
+            throw new UnknownItem("BUDGET_NOT_FOUND", "No budget of " + organisationId + " for " + year
+                    + (asOf == null ? "" : " as of " + asOf), Map.of("organisationId", organisationId,
+                    "fiscalYear", year));
+        }
+        return book;
+    }
+
+    /** Folds the budget's events recorded up to {@code asOf} (all when {@code null}). */
+    public BudgetBook fold(String organisationId, int year, Instant asOf, LocalDate until) {
+        BudgetBook book = BudgetBook.empty(until);
+        DomainEventStream stream = events.readEvents(BudgetId.of(organisationId, year), 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (asOf != null && message.getTimestamp().isAfter(asOf)) {
+                continue;
+            }
+            book.apply(message.getPayload(), recorded(message));
+        }
+        return book;
+    }
+
+    public BudgetRealisationReport realisation(String organisationId, int year, Instant asOf, LocalDate until) {
+        return BudgetRealisationReport.of(book(organisationId, year, asOf, until), asOf);
+    }
+
+    public BudgetAmendmentReport amendments(String organisationId, int year, Instant asOf) {
+        return BudgetAmendmentReport.of(book(organisationId, year, asOf, null), asOf);
+    }
+}

@@ -1,0 +1,127 @@
+package id.sakip.ledger.budget.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.sakip.ledger.budget.api.AdoptBudget;
+import id.sakip.ledger.budget.api.AmendBudget;
+import id.sakip.ledger.budget.api.AmendmentKind;
+import id.sakip.ledger.budget.api.BudgetProgram;
+import id.sakip.ledger.budget.api.CloseFiscalYear;
+import id.sakip.ledger.budget.api.LineAmount;
+import id.sakip.ledger.budget.api.NewBudgetLine;
+import id.sakip.ledger.budget.api.RealisationReceipt;
+import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.budget.api.ReverseRealisation;
+import id.sakip.ledger.shared.Rupiah;
+import id.sakip.ledger.shared.web.LedgerCommands;
+import id.sakip.ledger.shared.web.LedgerIds;
+
+/** The budget ledger's write API: adopt, amend, record and reverse realisations, close the year. */
+@RestController
+@RequestMapping(path = "/api/v1/organisations/{org}/budgets/{year}", produces = MediaType.APPLICATION_JSON_VALUE)
+public class BudgetController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String CORRELATION_ID = "X-Correlation-Id";
+
+    private final LedgerCommands commands;
+
+    public BudgetController(LedgerCommands commands) {
+        this.commands = commands;
+    }
+
+    /** Body of an adoption. */
+    public record AdoptionRequest(String fund, String legalBasis, LocalDate adoptedOn, List<BudgetProgram> programs) {
+    }
+
+    /** Body of an amendment. */
+    public record AmendmentRequest(AmendmentKind kind, String reason, String legalBasis, LocalDate effectiveDate,
+                                   List<LineAmount> changes, List<NewBudgetLine> newLines) {
+    }
+
+    /** Body of a realisation. */
+    public record RealisationRequest(String lineId, Rupiah amount, LocalDate date, String document,
+                                     String description) {
+    }
+
+    /** Body of a reversal. */
+    public record ReversalRequest(String reason) {
+    }
+
+    /** What a client sent, for telling a retry from a different request under the same idempotency key. */
+    record Sent(String org, int year, String path, Object body) {
+    }
+
+    private static LedgerCommands.Context context(String org, String correlation, String key, Sent sent) {
+        return new LedgerCommands.Context(org, correlation, key, sent);
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> adopt(@PathVariable String org, @PathVariable int year,
+                                                     @RequestBody AdoptionRequest body,
+                                                     @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
+        LedgerIds.require(org, "organisation");
+        commands.send(new AdoptBudget(org, year, body.fund(), body.legalBasis(), body.adoptedOn(), null,
+                body.programs()), context(org, correlation, null, null));
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + org + "/reports/budget-realisation?year="
+                + year)).body(Map.of("organisationId", org, "fiscalYear", year, "status", "ADOPTED"));
+    }
+
+    @PostMapping("/amendments")
+    public ResponseEntity<Map<String, Object>> amend(@PathVariable String org, @PathVariable int year,
+                                                     @RequestBody AmendmentRequest body,
+                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                     @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
+        LedgerIds.require(org, "organisation");
+        String amendmentId = commands.send(new AmendBudget(org, year, LedgerIds.newId(), body.kind(), body.reason(),
+                body.legalBasis(), body.effectiveDate(), body.changes(), body.newLines()),
+                context(org, correlation, key, new Sent(org, year, "amendments", body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("amendmentId", amendmentId));
+    }
+
+    @PostMapping("/realisations")
+    public ResponseEntity<RealisationReceipt> record(@PathVariable String org, @PathVariable int year,
+                                                     @RequestBody RealisationRequest body,
+                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                     @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
+        LedgerIds.require(org, "organisation");
+        RealisationReceipt receipt = commands.send(new RecordRealisation(org, year, LedgerIds.newId(), body.lineId(),
+                body.amount(), body.date(), body.document(), body.description()),
+                context(org, correlation, key, new Sent(org, year, "realisations", body)));
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + org + "/budgets/" + year
+                + "/realisations/" + receipt.entryId())).body(receipt);
+    }
+
+    @PostMapping("/realisations/{entryId}/reversal")
+    public ResponseEntity<Map<String, Object>> reverse(@PathVariable String org, @PathVariable int year,
+                                                       @PathVariable String entryId, @RequestBody ReversalRequest body,
+                                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                       @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
+        LedgerIds.require(org, "organisation");
+        LedgerIds.require(entryId, "entry");
+        commands.send(new ReverseRealisation(org, year, entryId, body.reason()),
+                context(org, correlation, key, new Sent(org, year, "reversal/" + entryId, body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("entryId", entryId, "status", "REVERSED"));
+    }
+
+    @PostMapping("/closing")
+    public ResponseEntity<Map<String, Object>> close(@PathVariable String org, @PathVariable int year,
+                                                     @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
+        LedgerIds.require(org, "organisation");
+        commands.send(new CloseFiscalYear(org, year), context(org, correlation, null, null));
+        return ResponseEntity.ok(Map.of("organisationId", org, "fiscalYear", year, "status", "CLOSED"));
+    }
+}

@@ -1,0 +1,45 @@
+package id.sakip.ledger.budget.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.sakip.ledger.budget.query.BudgetAmendmentReport;
+import id.sakip.ledger.budget.query.BudgetQueries;
+import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.shared.web.LedgerIds;
+
+/** Budget reports: realisation (LKjIP Table 3.9) and amendments (Table 2.6), live or as of a past instant. */
+@RestController
+@RequestMapping(path = "/api/v1/organisations/{org}/reports", produces = MediaType.APPLICATION_JSON_VALUE)
+public class BudgetReportController {
+
+    private final BudgetQueries queries;
+
+    public BudgetReportController(BudgetQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/budget-realisation")
+    public BudgetRealisationReport realisation(@PathVariable String org, @RequestParam int year,
+                                               @RequestParam(required = false) Instant asOf,
+                                               @RequestParam(required = false)
+                                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until) {
+        LedgerIds.require(org, "organisation");
+        return queries.realisation(org, year, asOf, until);
+    }
+
+    @GetMapping("/budget-amendments")
+    public BudgetAmendmentReport amendments(@PathVariable String org, @RequestParam int year,
+                                            @RequestParam(required = false) Instant asOf) {
+        LedgerIds.require(org, "organisation");
+        return queries.amendments(org, year, asOf);
+    }
+}

@@ -1,0 +1,7 @@
+package id.sakip.ledger.shared.web;
+
+/** Finds the actor of the current request; never from anything the client can write. */
+public interface ActorResolver {
+
+    Actor current(String organisationId);
+}

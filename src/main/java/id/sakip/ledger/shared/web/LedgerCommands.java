@@ -1,0 +1,86 @@
+package id.sakip.ledger.shared.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+
+/**
+ * Sends commands on behalf of a web request: the actor comes from authentication, the correlation
+ * id from the request (or a new one), and the client's idempotency key travels with a fingerprint
+ * of the request so the aggregate can tell a retry from a different request under the same key.
+ */
+@Component
+public class LedgerCommands {
+
+    private static final int MAX_KEY = 200;
+
+    private final CommandGateway gateway;
+    private final ActorResolver actors;
+    private final ObjectMapper mapper;
+
+    public LedgerCommands(CommandGateway gateway, ActorResolver actors, ObjectMapper mapper) {
+        this.gateway = gateway;
+        this.actors = actors;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Request context of one command.
+     *
+     * @param request what the client sent (body and path values), fingerprinted with the idempotency key
+     */
+    public record Context(String organisationId, String correlationId, String idempotencyKey, Object request) {
+    }
+
+    public <R> R send(Object command, Context context) {
+        Actor actor = actors.current(context.organisationId());
+        Map<String, Object> meta = new HashMap<>();
+        meta.put(LedgerMetadata.ACTOR_ID, actor.id());
+        meta.put(LedgerMetadata.ACTOR_ROLE, actor.role());
+        String correlation = context.correlationId();
+        meta.put(LedgerMetadata.CORRELATION_ID, correlation == null || correlation.isBlank() || correlation.length() > 100
+                ? UUID.randomUUID().toString() : correlation);
+        if (context.idempotencyKey() != null && !context.idempotencyKey().isBlank()) {
+            if (context.idempotencyKey().length() > MAX_KEY) {
+                throw new id.sakip.ledger.shared.InvalidValue("INVALID_IDEMPOTENCY_KEY",
+                        "Idempotency-Key is longer than " + MAX_KEY + " characters");
+            }
+            meta.put(LedgerMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());
+            meta.put(LedgerMetadata.REQUEST_FINGERPRINT, fingerprint(context.request() == null ? command : context.request()));
+        }
+        try {
+            return gateway.sendAndWait(command, MetaData.from(meta));
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** SHA-256 of the request's type and JSON: equal for the same request, different otherwise. */
+    String fingerprint(Object command) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(command);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(command.getClass().getName().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint " + command.getClass().getSimpleName(), e);
+        }
+    }
+}
