@@ -2,7 +2,6 @@ package id.sakip.ledger.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,16 +10,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
 import id.sakip.ledger.eventstore.testdomain.TallyCommands.AddToTally;
@@ -31,31 +22,12 @@ import id.sakip.ledger.eventstore.testdomain.TallyCommands.OpenTally;
  * engine, metadata on every event, the upcaster chain from the Spring context, snapshots, and the
  * verify endpoint.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LedgerWiringTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-    }
-
-    @TestConfiguration
-    static class Upcasters {
-        @Bean
-        EventUpcaster testUpcaster() {
-            return new TestUpcaster();
-        }
-    }
+class LedgerWiringTest extends id.sakip.ledger.LedgerApiTest {
 
     @Autowired
     CommandGateway commands;
     @Autowired
     EventStore eventStore;
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     LedgerEventStorageEngine engine;
 

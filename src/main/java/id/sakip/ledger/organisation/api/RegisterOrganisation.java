@@ -1,0 +1,21 @@
+package id.sakip.ledger.organisation.api;
+
+import java.util.List;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import id.sakip.ledger.eventstore.metadata.OrganisationScoped;
+
+/**
+ * Register an organisation (OPD) in the ledger.
+ *
+ * @param organisationId its identifier, e.g. {@code kec-jiken}
+ * @param name           its name, e.g. Kecamatan Jiken
+ * @param kabupaten      the regency it belongs to
+ * @param provinsi       the province
+ * @param head           the title of its head (Camat, Kepala Dinas …)
+ * @param villages       villages (desa/kelurahan) of a kecamatan, may be empty
+ */
+public record RegisterOrganisation(@TargetAggregateIdentifier String organisationId, String name, String kabupaten,
+                                   String provinsi, String head, List<String> villages) implements OrganisationScoped {
+}

@@ -1,0 +1,59 @@
+package id.sakip.ledger.organisation.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+
+import id.sakip.ledger.organisation.api.OrganisationRegistered;
+
+/** The organisations known to the ledger, as a read model ({@code organisations}). */
+@Component
+@ProcessingGroup(OrganisationDirectory.PROCESSOR)
+public class OrganisationDirectory {
+
+    public static final String PROCESSOR = "organisations";
+    public static final String COLLECTION = "organisations";
+
+    /** An organisation as listed. */
+    public record OrganisationView(String organisationId, String name, String kabupaten, String provinsi,
+                                   String head, List<String> villages) {
+    }
+
+    private final MongoCollection<Document> organisations;
+
+    public OrganisationDirectory(MongoDatabase ledgerDatabase) {
+        this.organisations = ledgerDatabase.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(OrganisationRegistered e) {
+        organisations.replaceOne(Filters.eq("_id", e.organisationId()), new Document("_id", e.organisationId())
+                .append("name", e.name()).append("kabupaten", e.kabupaten()).append("provinsi", e.provinsi())
+                .append("head", e.head()).append("villages", e.villages()), new ReplaceOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        organisations.deleteMany(new Document());
+    }
+
+    public List<OrganisationView> all() {
+        List<OrganisationView> result = new ArrayList<>();
+        for (Document d : organisations.find().sort(Sorts.ascending("_id"))) {
+            result.add(new OrganisationView(d.getString("_id"), d.getString("name"), d.getString("kabupaten"),
+                    d.getString("provinsi"), d.getString("head"), d.getList("villages", String.class)));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,188 @@
+package id.sakip.ledger.reporting.command;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Service;
+
+import id.sakip.ledger.budget.api.AdoptBudget;
+import id.sakip.ledger.budget.api.BudgetAdopted;
+import id.sakip.ledger.budget.api.BudgetId;
+import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
+import id.sakip.ledger.organisation.api.RegisterOrganisation;
+import id.sakip.ledger.reporting.command.LkjipDocument.BudgetPart;
+import id.sakip.ledger.reporting.command.LkjipDocument.ImportedRealisation;
+import id.sakip.ledger.shared.LedgerClock;
+import id.sakip.ledger.shared.RuleViolation;
+import id.sakip.ledger.shared.web.LedgerCommands;
+
+/**
+ * Records an LKjIP data file as events: the organisation, its budget with year-end realisations,
+ * and the parts other modules take ({@link ImportStep}s). The whole file is validated before
+ * anything is recorded; importing the same file again appends nothing and says so.
+ */
+@Service
+public class LkjipImporter {
+
+    private final LedgerCommands commands;
+    private final LedgerEventStorageEngine events;
+    private final Clock clock;
+    private final List<ImportStep> steps;
+
+    public LkjipImporter(LedgerCommands commands, LedgerEventStorageEngine events, Clock clock,
+                         List<ImportStep> steps) {
+        this.commands = commands;
+        this.events = events;
+        this.clock = clock;
+        this.steps = steps;
+    }
+
+    /** A part of the file that another module records (e.g. the strategic plan). */
+    public interface ImportStep {
+        /** Aggregates this step writes to, to count what it appended. */
+        List<String> aggregateIds(LkjipDocument document);
+
+        /** Refuses the import before anything is recorded when this part conflicts with the ledger. */
+        void check(LkjipDocument document);
+
+        void record(LkjipDocument document, LedgerCommands commands, String correlationId);
+
+        /** Figures for the preview. */
+        Map<String, Object> summary(LkjipDocument document);
+    }
+
+    /** The answer to an import or its preview. */
+    public record ImportResult(String organisationId, Integer fiscalYear, String digest, boolean dryRun,
+                               boolean alreadyImported, long eventsAppended, String message,
+                               Map<String, Object> summary) {
+    }
+
+    /** The file conflicts with what the ledger already holds. */
+    public static final class ImportConflict extends RuleViolation {
+        public ImportConflict(String message) {
+            super("IMPORT_CONFLICT", Kind.RULE, message, Map.of());
+        }
+    }
+
+    public static String source(LkjipDocument document) {
+        return "lkjip-import sha256:" + document.digest();
+    }
+
+    public LkjipDocument parse(byte[] bytes) {
+        return LkjipParser.parse(bytes, LedgerClock.today(clock));
+    }
+
+    public ImportResult importFile(byte[] bytes, boolean dryRun, String correlationId) {
+        LkjipDocument document = parse(bytes);
+        String org = document.organisation().id();
+        BudgetPart budget = document.budget();
+        checkBudget(document);
+        steps.forEach(s -> s.check(document));
+        List<String> aggregates = aggregateIds(document);
+        Map<String, Long> before = new LinkedHashMap<>();
+        aggregates.forEach(a -> before.put(a, lastSequence(a)));
+        boolean complete = before.values().stream().allMatch(v -> v >= 0) && isCompletelyRecorded(document);
+        Map<String, Object> summary = summary(document);
+        if (dryRun) {
+            return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), true,
+                    complete, 0, complete ? "This file was already imported: nothing would be recorded"
+                    : "Preview: nothing has been recorded yet", summary);
+        }
+        LedgerCommands.Context context = new LedgerCommands.Context(org, correlationId, null, null);
+        if (before.get(org) < 0) {
+            var o = document.organisation();
+            commands.send(new RegisterOrganisation(org, o.name(), o.kabupaten(), o.provinsi(), o.head(),
+                    o.villages()), context);
+        }
+        if (budget != null) {
+            String budgetId = BudgetId.of(org, budget.fiscalYear());
+            if (before.get(budgetId) < 0) {
+                commands.send(new AdoptBudget(org, budget.fiscalYear(), budget.fund(), "DPA " + budget.fiscalYear(),
+                        null, source(document), budget.programs()), context);
+            }
+            budget.realisations().forEach((lineId, entries) -> {
+                for (int i = 0; i < entries.size(); i++) {
+                    ImportedRealisation r = entries.get(i);
+                    String entryId = "lkjip-" + document.digest().substring(0, 16) + "-" + lineId + "-" + (i + 1);
+                    commands.send(new RecordRealisation(org, budget.fiscalYear(), entryId, lineId, r.amount(),
+                            r.date(), r.document(), r.description()),
+                            new LedgerCommands.Context(org, correlationId, entryId, null));
+                }
+            });
+        }
+        steps.forEach(s -> s.record(document, commands, correlationId));
+        long appended = 0;
+        for (String a : aggregates) {
+            appended += lastSequence(a) - before.get(a);
+        }
+        String message = appended == 0 ? "This file was already imported: nothing was appended"
+                : "Imported: " + appended + " events recorded";
+        return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), false,
+                appended == 0, appended, message, summary);
+    }
+
+    private List<String> aggregateIds(LkjipDocument document) {
+        List<String> ids = new ArrayList<>();
+        ids.add(document.organisation().id());
+        if (document.budget() != null) {
+            ids.add(BudgetId.of(document.organisation().id(), document.budget().fiscalYear()));
+        }
+        steps.forEach(s -> ids.addAll(s.aggregateIds(document)));
+        return ids;
+    }
+
+    private boolean isCompletelyRecorded(LkjipDocument document) {
+        if (document.budget() == null) {
+            return true;
+        }
+        long expected = document.budget().realisations().values().stream().mapToLong(List::size).sum() + 1;
+        return lastSequence(BudgetId.of(document.organisation().id(), document.budget().fiscalYear())) + 1 >= expected;
+    }
+
+    private void checkBudget(LkjipDocument document) {
+        if (document.budget() == null) {
+            return;
+        }
+        String budgetId = BudgetId.of(document.organisation().id(), document.budget().fiscalYear());
+        var stream = events.readEvents(budgetId, 0);
+        if (stream.hasNext()) {
+            DomainEventMessage<?> first = stream.next();
+            if (first.getPayload() instanceof BudgetAdopted adopted && !source(document).equals(adopted.source())) {
+                throw new ImportConflict("The " + document.budget().fiscalYear() + " budget of "
+                        + document.organisation().id() + " was already adopted from another source ("
+                        + (adopted.source() == null ? "entered directly" : adopted.source())
+                        + "); amend it instead of importing a different file");
+            }
+        }
+    }
+
+    private long lastSequence(String aggregateId) {
+        return events.lastSequenceNumberFor(aggregateId).orElse(-1L);
+    }
+
+    private Map<String, Object> summary(LkjipDocument document) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("organisation", document.organisation().name());
+        if (document.budget() != null) {
+            BudgetPart b = document.budget();
+            long total = b.programs().stream().flatMap(p -> p.activities().stream())
+                    .flatMap(a -> a.lines().stream()).mapToLong(l -> l.amount().value()).sum();
+            long realised = b.realisations().values().stream().flatMap(List::stream)
+                    .mapToLong(r -> r.amount().value()).sum();
+            s.put("fiscalYear", b.fiscalYear());
+            s.put("programs", b.programs().size());
+            s.put("lines", b.lineCount());
+            s.put("budgetTotal", total);
+            s.put("realisedTotal", realised);
+            s.put("realisationEntries", b.realisations().values().stream().mapToInt(List::size).sum());
+        }
+        steps.forEach(step -> s.putAll(step.summary(document)));
+        s.put("printedSection", document.printed() != null);
+        return s;
+    }
+}

@@ -1,0 +1,110 @@
+package id.sakip.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import id.sakip.ledger.eventstore.ProjectionLag;
+import id.sakip.ledger.shared.SettableClock;
+
+/**
+ * Base of the HTTP-level tests: one application on the embedded default, shared by every test class
+ * (each uses its own organisation ids), with a clock the tests can move forward.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(LedgerApiTest.TestBeans.class)
+public abstract class LedgerApiTest {
+
+    private static final Path DATA_DIR;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("ledger-api-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", DATA_DIR::toString);
+    }
+
+    /** The clock and test-only beans every API test shares. */
+    @TestConfiguration
+    public static class TestBeans {
+        @Bean
+        @Primary
+        public SettableClock testClock() {
+            return new SettableClock(Instant.now());
+        }
+
+        @Bean
+        public EventUpcaster testUpcaster() {
+            return new id.sakip.ledger.eventstore.TestUpcasterAccess().upcaster();
+        }
+    }
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected ProjectionLag projections;
+    @Autowired
+    protected SettableClock clock;
+
+    protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    protected ResponseEntity<Map<String, Object>> post(String path, Object body) {
+        return post(path, body, new HttpHeaders());
+    }
+
+    protected ResponseEntity<Map<String, Object>> post(String path, Object body, HttpHeaders headers) {
+        if (headers.getContentType() == null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    }
+
+    protected ResponseEntity<Map<String, Object>> get(String path) {
+        return http.exchange(path, HttpMethod.GET, null, JSON);
+    }
+
+    protected void awaitProjections() {
+        assertThat(projections.awaitCaughtUp(Duration.ofSeconds(20))).as("projections caught up").isTrue();
+    }
+
+    protected static byte[] jikenYaml() {
+        Path shared = Path.of("..", "shared", "reference", "jiken-2023.yaml");
+        try {
+            if (Files.exists(shared)) {
+                return Files.readAllBytes(shared);
+            }
+            return LedgerApiTest.class.getResourceAsStream("/reference/jiken-2023.yaml").readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
