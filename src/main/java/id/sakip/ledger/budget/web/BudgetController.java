@@ -26,7 +26,7 @@ import id.sakip.ledger.budget.api.RealisationReceipt;
 import id.sakip.ledger.budget.api.RecordRealisation;
 import id.sakip.ledger.budget.api.ReverseRealisation;
 import id.sakip.ledger.shared.Rupiah;
-import id.sakip.ledger.shared.web.LedgerCommands;
+import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** The budget ledger's write API: adopt, amend, record and reverse realisations, close the year. */

@@ -19,7 +19,7 @@ import id.sakip.ledger.reporting.command.LkjipDocument.BudgetPart;
 import id.sakip.ledger.reporting.command.LkjipDocument.ImportedRealisation;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.RuleViolation;
-import id.sakip.ledger.shared.web.LedgerCommands;
+import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 
 /**
  * Records an LKjIP data file as events: the organisation, its budget with year-end realisations,

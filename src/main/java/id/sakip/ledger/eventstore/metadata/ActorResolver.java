@@ -1,4 +1,4 @@
-package id.sakip.ledger.shared.web;
+package id.sakip.ledger.eventstore.metadata;
 
 /** Finds the actor of the current request; never from anything the client can write. */
 public interface ActorResolver {

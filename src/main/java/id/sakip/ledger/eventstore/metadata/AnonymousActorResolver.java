@@ -1,4 +1,4 @@
-package id.sakip.ledger.shared.web;
+package id.sakip.ledger.eventstore.metadata;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

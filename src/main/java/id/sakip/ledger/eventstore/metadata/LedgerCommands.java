@@ -1,4 +1,4 @@
-package id.sakip.ledger.shared.web;
+package id.sakip.ledger.eventstore.metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
 
 /**
  * Sends commands on behalf of a web request: the actor comes from authentication, the correlation

@@ -1,4 +1,4 @@
-package id.sakip.ledger.shared.web;
+package id.sakip.ledger.eventstore.metadata;
 
 /**
  * Who sends a command: the authenticated user and the role they act in.
