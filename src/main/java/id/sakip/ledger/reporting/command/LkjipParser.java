@@ -317,12 +317,11 @@ public final class LkjipParser {
                         continue;
                     }
                     BudgetLine line = line(lm, lp, lineIds);
-                    if (line == null) {
-                        continue;
-                    }
-                    lines.add(line);
                     List<ImportedRealisation> entries = lineRealisations(lm, lp, line, year, today);
-                    realisations.put(line.lineId(), entries);
+                    if (line != null) {
+                        lines.add(line);
+                        realisations.put(line.lineId(), entries);
+                    }
                 }
                 if (anum != null && aname != null) {
                     activities.add(new BudgetActivity(anum, aname, objective, aind, lines));
@@ -382,6 +381,7 @@ public final class LkjipParser {
         return new BudgetLine(lineId, number, name, economicClass, objective, indicator, amount);
     }
 
+    /** Validates a line's realisations; {@code line} is {@code null} when the line itself is invalid. */
     private List<ImportedRealisation> lineRealisations(Map<?, ?> lm, String lp, BudgetLine line, Integer year,
                                                        LocalDate today) {
         List<ImportedRealisation> entries = new ArrayList<>();
@@ -428,7 +428,7 @@ public final class LkjipParser {
         for (ImportedRealisation e : entries) {
             sum += e.amount().value();
         }
-        if (sum > line.amount().value()) {
+        if (line != null && sum > line.amount().value()) {
             problem(lp + (lm.get("realisations") != null ? ".realisations" : ".realised"), "realised "
                     + Rupiah.of(sum) + " exceeds the line's budget of " + line.amount());
         }
