@@ -4,19 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import id.sakip.ledger.budget.api.BudgetId;
-import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+import id.sakip.ledger.eventstore.projection.AggregateHistory;
 import id.sakip.ledger.shared.UnknownItem;
 
 /**
@@ -27,14 +21,12 @@ import id.sakip.ledger.shared.UnknownItem;
 @Service
 public class BudgetQueries {
 
-    private final MongoCollection<Document> books;
-    private final BudgetBookCodec codec;
-    private final LedgerEventStorageEngine events;
+    private final BudgetBookProjection live;
+    private final AggregateHistory history;
 
-    public BudgetQueries(MongoDatabase ledgerDatabase, BudgetBookCodec codec, LedgerEventStorageEngine events) {
-        this.books = ledgerDatabase.getCollection(BudgetBookProjection.COLLECTION);
-        this.codec = codec;
-        this.events = events;
+    public BudgetQueries(BudgetBookProjection live, AggregateHistory history) {
+        this.live = live;
+        this.history = history;
     }
 
     /** Who recorded a message and when, from its metadata and timestamp. */
@@ -45,9 +37,9 @@ public class BudgetQueries {
 
     public BudgetBook book(String organisationId, int year, Instant asOf, LocalDate until) {
         if (asOf == null && until == null) {
-            Document d = books.find(Filters.eq("_id", BudgetId.of(organisationId, year))).first();
-            if (d != null) {
-                return codec.read(d);
+            BudgetBook stored = live.find(BudgetId.of(organisationId, year));
+            if (stored != null) {
+                return stored;
             }
         }
         BudgetBook book = fold(organisationId, year, asOf, until);
@@ -62,14 +54,7 @@ public class BudgetQueries {
     /** Folds the budget's events recorded up to {@code asOf} (all when {@code null}). */
     public BudgetBook fold(String organisationId, int year, Instant asOf, LocalDate until) {
         BudgetBook book = BudgetBook.empty(until);
-        DomainEventStream stream = events.readEvents(BudgetId.of(organisationId, year), 0);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if (asOf != null && message.getTimestamp().isAfter(asOf)) {
-                continue;
-            }
-            book.apply(message.getPayload(), recorded(message));
-        }
+        history.forEach(BudgetId.of(organisationId, year), asOf, m -> book.apply(m.getPayload(), recorded(m)));
         return book;
     }
 

@@ -30,7 +30,8 @@ import net.jqwik.api.constraints.IntRange;
 /** Properties of the budget fold that the live read model, rebuilds and time travel all rely on. */
 class BudgetBookProperties {
 
-    private static final BudgetBookCodec CODEC = new BudgetBookCodec();
+    private static final id.sakip.ledger.eventstore.projection.JsonDocumentCodec<BudgetBook> CODEC =
+            new id.sakip.ledger.eventstore.projection.JsonDocumentCodec<>(BudgetBook.class);
 
     /** A generated step: spend on a line at a day of the year, or reverse the n-th earlier entry. */
     record Step(boolean reverse, int line, long amount, int dayOfYear, int target) {

@@ -1,9 +1,8 @@
-package id.sakip.ledger.budget.query;
+package id.sakip.ledger.eventstore.projection;
 
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
-import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,30 +10,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** Stores a {@link BudgetBook} as a MongoDB document and reads it back. */
-@Component
-public class BudgetBookCodec {
+/** Stores a read-model object as a MongoDB document (through its JSON form) and reads it back. */
+public final class JsonDocumentCodec<T> {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public Document write(String id, BudgetBook book) {
+    private final Class<T> type;
+
+    public JsonDocumentCodec(Class<T> type) {
+        this.type = type;
+    }
+
+    public Document write(String id, T value) {
         try {
-            return Document.parse(mapper.writeValueAsString(book)).append("_id", id);
+            return Document.parse(MAPPER.writeValueAsString(value)).append("_id", id);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot store budget book " + id, e);
+            throw new IllegalStateException("cannot store " + type.getSimpleName() + " " + id, e);
         }
     }
 
-    public BudgetBook read(Document document) {
+    public T read(Document document) {
         Document copy = new Document(document);
         copy.remove("_id");
         try {
-            return mapper.readValue(copy.toJson(RELAXED), BudgetBook.class);
+            return MAPPER.readValue(copy.toJson(RELAXED), type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read budget book " + document.get("_id"), e);
+            throw new IllegalStateException("cannot read " + type.getSimpleName() + " " + document.get("_id"), e);
         }
     }
 }
