@@ -27,7 +27,8 @@ class ArchitectureTest {
     void theModulesAndTheirRolesExist() {
         for (String p : new String[] {"budget.api", "budget.command", "budget.query", "budget.web",
                 "organisation.api", "organisation.command", "organisation.query", "reporting.command",
-                "reporting.web", "eventstore", "shared"}) {
+                "reporting.query", "reporting.web", "performance.api", "performance.command", "performance.query",
+                "performance.web", "performance.computation", "eventstore", "shared"}) {
             assertThat(classes.containPackage("id.sakip.ledger." + p)).as("package %s exists", p).isTrue();
         }
     }
@@ -45,6 +46,22 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..ledger.budget..")
                 .should().dependOnClassesThat().resideInAnyPackage("..ledger.reporting..", "..ledger.performance..",
                         "..ledger.audit..")
+                .check(classes);
+    }
+
+    @Test
+    void thePerformanceModuleDoesNotDependOnBudgetOrReporting() {
+        noClasses().that().resideInAPackage("..ledger.performance..")
+                .should().dependOnClassesThat().resideInAnyPackage("..ledger.budget..", "..ledger.reporting..",
+                        "..ledger.audit..")
+                .check(classes);
+    }
+
+    @Test
+    void theComputationModuleIsPure() {
+        noClasses().that().resideInAPackage("..performance.computation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework..", "com.mongodb..",
+                        "org.springframework..")
                 .check(classes);
     }
 

@@ -1,0 +1,31 @@
+package id.sakip.ledger.reporting.web;
+
+import java.time.Instant;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.sakip.ledger.reporting.query.EfficiencyReport;
+import id.sakip.ledger.reporting.query.LkjipQueries;
+import id.sakip.ledger.shared.web.LedgerIds;
+
+/** LKjIP reports that join budget and performance: efficiency (Table 3.7). */
+@RestController
+public class LkjipReportController {
+
+    private final LkjipQueries queries;
+
+    public LkjipReportController(LkjipQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping(path = "/api/v1/organisations/{org}/reports/efficiency", produces = MediaType.APPLICATION_JSON_VALUE)
+    public EfficiencyReport efficiency(@PathVariable String org, @RequestParam int year,
+                                       @RequestParam(required = false) Instant asOf) {
+        LedgerIds.require(org, "organisation");
+        return queries.efficiency(org, year, asOf);
+    }
+}
