@@ -23,6 +23,41 @@ public class LedgerApplication {
         if (LedgerCli.handles(args)) {
             System.exit(LedgerCli.run(args, System.out));
         }
+        if (args.length > 0 && "rebuild".equals(args[0])) {
+            System.exit(rebuild(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(LedgerApplication.class, args);
+    }
+
+    /**
+     * {@code rebuild [--processors=a,b] [--ledger.mongo.uri=…]}: starts the ledger without its web
+     * server, rebuilds the named read models (all when none are named) from the log, printing progress,
+     * and stops. Exit code 0 when every rebuild finished.
+     */
+    static int rebuild(String[] args) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--processors=")) {
+                names.addAll(java.util.Arrays.asList(a.substring("--processors=".length()).split(",")));
+            } else {
+                rest.add(a);
+            }
+        }
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(LedgerApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).run(rest.toArray(new String[0]))) {
+            var rebuilds = context.getBean(id.sakip.ledger.eventstore.projection.ProjectionRebuilds.class);
+            java.util.List<String> targets = names.isEmpty() ? rebuilds.processors() : names;
+            targets.forEach(rebuilds::start);
+            boolean done = true;
+            for (String name : targets) {
+                while (!rebuilds.awaitDone(name, java.time.Duration.ofSeconds(2))) {
+                    System.out.println(rebuilds.status(name));
+                }
+                System.out.println(rebuilds.status(name));
+                done &= "DONE".equals(rebuilds.status(name).state());
+            }
+            return done ? 0 : 1;
+        }
     }
 }

@@ -28,7 +28,8 @@ class ArchitectureTest {
         for (String p : new String[] {"budget.api", "budget.command", "budget.query", "budget.web",
                 "organisation.api", "organisation.command", "organisation.query", "reporting.command",
                 "reporting.query", "reporting.web", "performance.api", "performance.command", "performance.query",
-                "performance.web", "performance.computation", "eventstore", "shared"}) {
+                "performance.web", "performance.computation", "audit.api", "audit.query", "audit.web", "eventstore",
+                "shared"}) {
             assertThat(classes.containPackage("id.sakip.ledger." + p)).as("package %s exists", p).isTrue();
         }
     }

@@ -182,6 +182,41 @@ public final class CommitLog implements AutoCloseable {
         return null;
     }
 
+    /** A stored event with the commit that holds it and its global sequence. */
+    public record LocatedEvent(long sequence, StoredCommit commit, StoredEvent event) {
+    }
+
+    /** The events at these global sequence numbers, with their commits; missing ones are left out. */
+    public Map<Long, LocatedEvent> eventsAt(java.util.Collection<Long> sequences) {
+        Map<Long, LocatedEvent> result = new HashMap<>();
+        List<Long> ids = new ArrayList<>(sequences);
+        List<StoredCommit> commitsFound = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            for (Document d : commits.find(in(StoredCommit.ID, ids.subList(i, Math.min(ids.size(), i + 500))))) {
+                commitsFound.add(StoredCommit.fromDocument(d));
+            }
+        }
+        for (Long seq : ids) {
+            StoredCommit holder = null;
+            for (StoredCommit c : commitsFound) {
+                if (c.first() <= seq && seq <= c.last()) {
+                    holder = c;
+                    break;
+                }
+            }
+            if (holder == null) {
+                Document d = commitContaining(seq);
+                if (d == null) {
+                    continue;
+                }
+                holder = StoredCommit.fromDocument(d);
+                commitsFound.add(holder);
+            }
+            result.put(seq, new LocatedEvent(seq, holder, holder.events().get((int) (seq - holder.first()))));
+        }
+        return result;
+    }
+
     /** A cursor over every commit with {@code _id >= fromId}, in order, for replays and verification. */
     MongoCursor<Document> streamFrom(long fromId) {
         Bson filter = fromId <= 1 ? new Document() : gte(StoredCommit.ID, fromId);

@@ -307,6 +307,49 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void aSavedDigestCatchesATruncatedLogAndARecomputedChainThatPlainVerificationCannot() {
+        LedgerEventStorageEngine engine = newEngine();
+        for (int c = 0; c < 10; c++) {
+            engine.appendEvents(TestEvents.increment("T" + c, 0, 1));
+        }
+        ChainVerifier verifier = new ChainVerifier(store.database());
+        VerificationResult at10 = verifier.verify();
+        LedgerDigest digest = new LedgerDigest(at10.headSequence(), at10.headHash(), "2026-01-01T00:00:00Z");
+        MongoCollection<Document> commits = store.database().getCollection(StoredCommit.COLLECTION);
+        LedgerDigest digestAt8 = new LedgerDigest(8, commits.find(Filters.eq("_id", 8L)).first().getString("hash"),
+                "2026-01-01T00:00:00Z");
+        assertThat(verifier.verify(digestAt8).verified()).isTrue();
+
+        commits.deleteMany(Filters.gte("_id", 9L));
+        assertThat(verifier.verify().verified()).as("a shorter chain still links up").isTrue();
+        VerificationResult truncated = verifier.verify(digest);
+        assertThat(truncated.verified()).isFalse();
+        assertThat(truncated.reason()).contains("removed");
+
+        // rewrite the past and recompute every hash after it: the chain links up again
+        List<Document> rest = commits.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        String previous = CommitHasher.GENESIS;
+        for (Document d : rest) {
+            StoredCommit c = StoredCommit.fromDocument(d);
+            List<StoredEvent> events = c.events();
+            if (c.first() == 3) {
+                StoredEvent e = events.get(0);
+                events = List.of(new StoredEvent(e.eventId(), e.aggregateType(), e.aggregateId(), e.sequence(),
+                        e.payloadType(), e.revision(), e.timestamp(), e.payload().replace("\"by\":1", "\"by\":9"),
+                        e.metaData()));
+            }
+            String hash = CommitHasher.hash(c.first(), c.last(), c.committedAt(), c.commitId(), events, previous);
+            commits.replaceOne(Filters.eq("_id", c.first()), new StoredCommit(c.first(), c.last(), c.committedAt(),
+                    c.commitId(), events, previous, hash).toDocument());
+            previous = hash;
+        }
+        assertThat(verifier.verify().verified()).as("a recomputed chain verifies on its own").isTrue();
+        VerificationResult rewritten = verifier.verify(digestAt8);
+        assertThat(rewritten.verified()).as("but not against a digest saved before").isFalse();
+        assertThat(rewritten.brokenAtSequence()).isEqualTo(8L);
+    }
+
+    @Test
     void anUpcasterChainIsAppliedWhenEventsAreRead() {
         CommitLog log = store.commitLog();
         closeables.add(log);

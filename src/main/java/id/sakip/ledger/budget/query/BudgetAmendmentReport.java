@@ -11,7 +11,7 @@ import id.sakip.ledger.budget.api.EconomicClass;
  * LKjIP Table 2.6: the budget by economic class before and after each amendment, with its kind,
  * reason and legal basis; the first row is the adopted budget (DPA murni).
  */
-public record BudgetAmendmentReport(String organisationId, int fiscalYear, Instant asOf,
+public record BudgetAmendmentReport(String organisationId, int fiscalYear,
                                     Map<EconomicClass, Long> adopted, long adoptedTotal, List<Row> amendments,
                                     Map<EconomicClass, Long> current, long currentTotal) {
 
@@ -22,7 +22,7 @@ public record BudgetAmendmentReport(String organisationId, int fiscalYear, Insta
                       int linesChanged, List<String> linesAdded) {
     }
 
-    public static BudgetAmendmentReport of(BudgetBook book, Instant asOf) {
+    public static BudgetAmendmentReport of(BudgetBook book) {
         List<Row> rows = new ArrayList<>();
         for (BudgetBook.AmendmentInfo a : book.amendments) {
             rows.add(new Row(a.amendmentId(), a.kind().name(), a.reason(), a.legalBasis(),
@@ -39,7 +39,7 @@ public record BudgetAmendmentReport(String organisationId, int fiscalYear, Insta
             adopted = book.amendments.get(0).before();
             adoptedTotal = book.amendments.get(0).totalBefore();
         }
-        return new BudgetAmendmentReport(book.organisationId, book.fiscalYear, asOf, adopted, adoptedTotal, rows,
+        return new BudgetAmendmentReport(book.organisationId, book.fiscalYear, adopted, adoptedTotal, rows,
                 book.classTotals(), book.totalBudget());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import id.sakip.ledger.budget.api.BudgetId;
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
 import id.sakip.ledger.eventstore.projection.AggregateHistory;
+import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
 import id.sakip.ledger.shared.UnknownItem;
 
 /**
@@ -23,10 +24,12 @@ public class BudgetQueries {
 
     private final BudgetBookProjection live;
     private final AggregateHistory history;
+    private final ProjectionRebuilds rebuilds;
 
-    public BudgetQueries(BudgetBookProjection live, AggregateHistory history) {
+    public BudgetQueries(BudgetBookProjection live, AggregateHistory history, ProjectionRebuilds rebuilds) {
         this.live = live;
         this.history = history;
+        this.rebuilds = rebuilds;
     }
 
     /** Who recorded a message and when, from its metadata and timestamp. */
@@ -36,7 +39,8 @@ public class BudgetQueries {
     }
 
     public BudgetBook book(String organisationId, int year, Instant asOf, LocalDate until) {
-        if (asOf == null && until == null) {
+        // while the read model is rebuilt its books are incomplete: answer from the log instead
+        if (asOf == null && until == null && !rebuilds.isRebuilding(BudgetBookProjection.PROCESSOR)) {
             BudgetBook stored = live.find(BudgetId.of(organisationId, year));
             if (stored != null) {
                 return stored;
@@ -59,10 +63,10 @@ public class BudgetQueries {
     }
 
     public BudgetRealisationReport realisation(String organisationId, int year, Instant asOf, LocalDate until) {
-        return BudgetRealisationReport.of(book(organisationId, year, asOf, until), asOf);
+        return BudgetRealisationReport.of(book(organisationId, year, asOf, until));
     }
 
     public BudgetAmendmentReport amendments(String organisationId, int year, Instant asOf) {
-        return BudgetAmendmentReport.of(book(organisationId, year, asOf, null), asOf);
+        return BudgetAmendmentReport.of(book(organisationId, year, asOf, null));
     }
 }

@@ -16,7 +16,7 @@ import id.sakip.ledger.shared.Percentages;
  * LKjIP Table 3.9: budget against realisation for every line, activity, program, objective and
  * economic class, and the total; every figure computed from the lines, never entered.
  */
-public record BudgetRealisationReport(String organisationId, int fiscalYear, Instant asOf, LocalDate until,
+public record BudgetRealisationReport(String organisationId, int fiscalYear, LocalDate until,
                                       Instant lastRecordedAt, boolean closed, List<LineRow> lines,
                                       List<GroupRow> activities, List<GroupRow> programs, List<GroupRow> objectives,
                                       List<GroupRow> classes, Amounts total, List<MonthRow> monthly) {
@@ -46,7 +46,7 @@ public record BudgetRealisationReport(String organisationId, int fiscalYear, Ins
                            Map<String, Long> lineCumulativeRealised) {
     }
 
-    public static BudgetRealisationReport of(BudgetBook book, Instant asOf) {
+    public static BudgetRealisationReport of(BudgetBook book) {
         List<LineRow> lines = new ArrayList<>();
         for (BudgetBook.LineBook l : book.lines.values()) {
             Amounts a = Amounts.of(l.original, l.budget, l.realised);
@@ -89,7 +89,7 @@ public record BudgetRealisationReport(String organisationId, int fiscalYear, Ins
             }
             monthly.add(new MonthRow(m + 1, running, Percentages.percent(running, budget), snapshot));
         }
-        return new BudgetRealisationReport(book.organisationId, book.fiscalYear, asOf, book.until,
+        return new BudgetRealisationReport(book.organisationId, book.fiscalYear, book.until,
                 book.lastRecordedAt, book.closed, lines, activities, programs, objectives, classes,
                 Amounts.of(original, budget, realised), monthly);
     }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 
 import id.sakip.ledger.eventstore.ProjectionLag;
 import id.sakip.ledger.eventstore.projection.AggregateHistory;
+import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
+import id.sakip.ledger.shared.ServiceUnavailable;
 import id.sakip.ledger.performance.api.PlanId;
 import id.sakip.ledger.shared.UnknownItem;
 
@@ -25,14 +27,23 @@ public class PerformanceQueries {
     private final AggregateHistory history;
     private final ProjectionLag lag;
 
-    public PerformanceQueries(PlanBookProjection live, AggregateHistory history, ProjectionLag lag) {
+    private final ProjectionRebuilds rebuilds;
+
+    public PerformanceQueries(PlanBookProjection live, AggregateHistory history, ProjectionLag lag,
+                              ProjectionRebuilds rebuilds) {
         this.live = live;
         this.history = history;
         this.lag = lag;
+        this.rebuilds = rebuilds;
     }
 
     /** The organisation's plans as known at {@code asOf} (now when {@code null}), earliest first. */
     public List<PlanBook> plans(String organisationId, Instant asOf) {
+        if (rebuilds.isRebuilding(PlanBookProjection.PROCESSOR)) {
+            throw new ServiceUnavailable("REBUILDING", "The performance read model is being rebuilt from the log; "
+                    + "ask again in a moment", Map.of("processor", PlanBookProjection.PROCESSOR,
+                    "progress", rebuilds.status(PlanBookProjection.PROCESSOR)));
+        }
         List<PlanBook> current = live.plansOf(organisationId);
         if (asOf == null) {
             current.sort(Comparator.comparingInt(p -> p.fromYear));

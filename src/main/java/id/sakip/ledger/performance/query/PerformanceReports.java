@@ -1,7 +1,6 @@
 package id.sakip.ledger.performance.query;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,7 @@ public final class PerformanceReports {
     }
 
     /** Tables 3.2 and 4.1: target, realisation, achievement, category and grade of each indicator in a year. */
-    public record AchievementReport(String organisationId, String planId, int year, Instant asOf,
-                                    List<AchievementRow> rows) {
+    public record AchievementReport(String organisationId, String planId, int year, List<AchievementRow> rows) {
     }
 
     /** One indicator in one year. */
@@ -26,7 +24,7 @@ public final class PerformanceReports {
     }
 
     /** Table 3.3: each indicator across years. */
-    public record ComparisonReport(String organisationId, int from, int to, Instant asOf, List<ComparisonRow> rows) {
+    public record ComparisonReport(String organisationId, int from, int to, List<ComparisonRow> rows) {
     }
 
     /** One indicator across years. */
@@ -39,7 +37,7 @@ public final class PerformanceReports {
     }
 
     /** Table 3.4: progress towards the Renstra's final-year target. */
-    public record ProgressReport(String organisationId, String planId, int year, Instant asOf, List<ProgressRow> rows) {
+    public record ProgressReport(String organisationId, String planId, int year, List<ProgressRow> rows) {
     }
 
     /** One indicator's progress. */
@@ -56,7 +54,7 @@ public final class PerformanceReports {
                 grade == null ? null : grade.grade());
     }
 
-    public static AchievementReport achievement(PlanBook plan, int year, Instant asOf) {
+    public static AchievementReport achievement(PlanBook plan, int year) {
         List<AchievementRow> rows = new ArrayList<>();
         for (PlanBook.IndicatorBook i : plan.indicators) {
             YearValue v = yearValue(i, year);
@@ -65,11 +63,10 @@ public final class PerformanceReports {
                     v.realisation(), v.achievementPercent(), v.category(), v.grade(),
                     grade == null ? null : grade.label()));
         }
-        return new AchievementReport(plan.organisationId, plan.planId, year, asOf, rows);
+        return new AchievementReport(plan.organisationId, plan.planId, year, rows);
     }
 
-    public static ComparisonReport comparison(String organisationId, List<PlanBook> plans, int from, int to,
-                                              Instant asOf) {
+    public static ComparisonReport comparison(String organisationId, List<PlanBook> plans, int from, int to) {
         List<ComparisonRow> rows = new ArrayList<>();
         for (PlanBook plan : plans) {
             for (PlanBook.IndicatorBook i : plan.indicators) {
@@ -84,10 +81,10 @@ public final class PerformanceReports {
             }
         }
         rows.forEach(r -> r.years().sort(java.util.Comparator.comparingInt(YearValue::year)));
-        return new ComparisonReport(organisationId, from, to, asOf, rows);
+        return new ComparisonReport(organisationId, from, to, rows);
     }
 
-    public static ProgressReport progress(PlanBook plan, int year, Instant asOf) {
+    public static ProgressReport progress(PlanBook plan, int year) {
         List<ProgressRow> rows = new ArrayList<>();
         for (PlanBook.IndicatorBook i : plan.indicators) {
             BigDecimal realisation = i.realisations.get(year);
@@ -96,6 +93,6 @@ public final class PerformanceReports {
             rows.add(new ProgressRow(i.id, i.name, i.objectiveId, year, realisation, plan.toYear, finalTarget, progress,
                     PerformanceMath.category(progress)));
         }
-        return new ProgressReport(plan.organisationId, plan.planId, year, asOf, rows);
+        return new ProgressReport(plan.organisationId, plan.planId, year, rows);
     }
 }

@@ -33,7 +33,7 @@ public class PerformanceReportController {
     public AchievementReport achievement(@PathVariable String org, @RequestParam int year,
                                          @RequestParam(required = false) Instant asOf) {
         LedgerIds.require(org, "organisation");
-        return PerformanceReports.achievement(queries.planFor(org, year, asOf), year, asOf);
+        return PerformanceReports.achievement(queries.planFor(org, year, asOf), year);
     }
 
     @GetMapping("/indicator-comparison")
@@ -44,13 +44,13 @@ public class PerformanceReportController {
             throw new InvalidValue("INVALID_RANGE", "from must not be after to, over at most 20 years",
                     Map.of("from", from, "to", to));
         }
-        return PerformanceReports.comparison(org, queries.plans(org, asOf), from, to, asOf);
+        return PerformanceReports.comparison(org, queries.plans(org, asOf), from, to);
     }
 
     @GetMapping("/renstra-progress")
     public ProgressReport progress(@PathVariable String org, @RequestParam int year,
                                    @RequestParam(required = false) Instant asOf) {
         LedgerIds.require(org, "organisation");
-        return PerformanceReports.progress(queries.planFor(org, year, asOf), year, asOf);
+        return PerformanceReports.progress(queries.planFor(org, year, asOf), year);
     }
 }

@@ -30,6 +30,7 @@ import id.sakip.ledger.reporting.command.LkjipDocument.PlanPart;
  * its own event. Setting the same value again changes nothing, so a re-import appends nothing.
  */
 @Component
+@org.springframework.core.annotation.Order(10)
 public class PlanImportStep implements LkjipImporter.ImportStep {
 
     private final AggregateHistory history;

@@ -1,7 +1,6 @@
 package id.sakip.ledger.reporting.query;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,24 +14,36 @@ import id.sakip.ledger.shared.Percentages;
  * the absorption of the budget lines that support it; efficiency = achievement − absorption, both
  * unrounded, rounded once.
  */
-public record EfficiencyReport(String organisationId, int year, Instant asOf, List<Row> rows) {
+public record EfficiencyReport(String organisationId, int year, List<Row> rows) {
 
     /** One objective. */
     public record Row(String objective, String name, BigDecimal achievementPercent, long budget, long realised,
                       BigDecimal absorptionPercent, BigDecimal efficiencyPoints, String category) {
     }
 
-    public static EfficiencyReport of(PlanBook plan, BudgetBook budget, int year, Instant asOf) {
+    /** An objective's achievement in a year, unrounded: the mean of its indicators' unrounded achievements. */
+    public static BigDecimal achievementExact(PlanBook plan, String objectiveId, int year) {
+        for (PlanBook.GoalInfo goal : plan.goals) {
+            for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
+                if (objective.id().equals(objectiveId)) {
+                    List<BigDecimal> achievements = new ArrayList<>();
+                    for (String id : objective.indicatorIds()) {
+                        PlanBook.IndicatorBook i = plan.indicator(id);
+                        achievements.add(PerformanceMath.achievementExact(i.targets.get(year),
+                                i.realisations.get(year), i.direction));
+                    }
+                    return PerformanceMath.meanExact(achievements);
+                }
+            }
+        }
+        return null;
+    }
+
+    public static EfficiencyReport of(PlanBook plan, BudgetBook budget, int year) {
         List<Row> rows = new ArrayList<>();
         for (PlanBook.GoalInfo goal : plan.goals) {
             for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
-                List<BigDecimal> achievements = new ArrayList<>();
-                for (String id : objective.indicatorIds()) {
-                    PlanBook.IndicatorBook i = plan.indicator(id);
-                    achievements.add(PerformanceMath.achievementExact(i.targets.get(year), i.realisations.get(year),
-                            i.direction));
-                }
-                BigDecimal achievement = PerformanceMath.meanExact(achievements);
+                BigDecimal achievement = achievementExact(plan, objective.id(), year);
                 long spent = 0;
                 long amount = 0;
                 for (BudgetBook.LineBook line : budget.lines.values()) {
@@ -47,6 +58,6 @@ public record EfficiencyReport(String organisationId, int year, Instant asOf, Li
                         Percentages.round(absorption), points, PerformanceMath.efficiencyCategory(points)));
             }
         }
-        return new EfficiencyReport(plan.organisationId, year, asOf, rows);
+        return new EfficiencyReport(plan.organisationId, year, rows);
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import id.sakip.ledger.reporting.query.EfficiencyReport;
 import id.sakip.ledger.reporting.query.LkjipQueries;
+import id.sakip.ledger.reporting.query.ReconciliationReport;
 import id.sakip.ledger.shared.web.LedgerIds;
 
-/** LKjIP reports that join budget and performance: efficiency (Table 3.7). */
+/** LKjIP reports that join budget and performance: efficiency (Table 3.7) and the reconciliation. */
 @RestController
 public class LkjipReportController {
 
@@ -20,6 +21,14 @@ public class LkjipReportController {
 
     public LkjipReportController(LkjipQueries queries) {
         this.queries = queries;
+    }
+
+    @GetMapping(path = "/api/v1/organisations/{org}/reports/reconciliation",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ReconciliationReport reconciliation(@PathVariable String org, @RequestParam int year,
+                                               @RequestParam(required = false) Instant asOf) {
+        LedgerIds.require(org, "organisation");
+        return queries.reconciliation(org, year, asOf);
     }
 
     @GetMapping(path = "/api/v1/organisations/{org}/reports/efficiency", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -59,6 +59,13 @@ public class ProblemHandler {
         return problem(statusOf(v), v.code(), v.getMessage(), v.details());
     }
 
+    @ExceptionHandler(id.sakip.ledger.shared.ServiceUnavailable.class)
+    public org.springframework.http.ResponseEntity<ProblemDetail> unavailable(id.sakip.ledger.shared.ServiceUnavailable e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5").body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.getMessage(),
+                        e.details()));
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     public ProblemDetail commandFailed(CommandExecutionException e) {
         if (e.getCause() instanceof RuleViolation v) {

@@ -93,7 +93,7 @@ class BudgetBookProperties {
             assertThat(line.realised).isEqualTo(expected.getOrDefault(line.lineId, 0L));
             assertThat(java.util.Arrays.stream(line.realisedByMonth).sum()).isEqualTo(line.realised);
         }
-        BudgetRealisationReport report = BudgetRealisationReport.of(book, null);
+        BudgetRealisationReport report = BudgetRealisationReport.of(book);
         assertThat(report.total().budget()).isEqualTo(report.lines().stream().mapToLong(BudgetRealisationReport.LineRow::budget).sum());
         assertThat(report.total().realised()).isEqualTo(report.lines().stream().mapToLong(BudgetRealisationReport.LineRow::realised).sum());
         assertThat(report.classes().stream().mapToLong(BudgetRealisationReport.GroupRow::realised).sum())
@@ -115,14 +115,14 @@ class BudgetBookProperties {
                 live = CODEC.read(stored);
             }
         }
-        assertThat(BudgetRealisationReport.of(live, null)).isEqualTo(BudgetRealisationReport.of(fold(events, null), null));
+        assertThat(BudgetRealisationReport.of(live)).isEqualTo(BudgetRealisationReport.of(fold(events, null)));
     }
 
     @Property
     void untilTheLastDayOfTheYearCountsEverything(@ForAll("steps") List<Step> steps) {
         List<Object> events = events(steps);
-        assertThat(BudgetRealisationReport.of(fold(events, LocalDate.of(2023, 12, 31)), null).total())
-                .isEqualTo(BudgetRealisationReport.of(fold(events, null), null).total());
+        assertThat(BudgetRealisationReport.of(fold(events, LocalDate.of(2023, 12, 31))).total())
+                .isEqualTo(BudgetRealisationReport.of(fold(events, null)).total());
     }
 
     @Property
@@ -130,8 +130,8 @@ class BudgetBookProperties {
                                                         @ForAll @IntRange(min = 1, max = 12) int month) {
         List<Object> events = events(steps);
         LocalDate monthEnd = LocalDate.of(2023, month, 1).withDayOfMonth(LocalDate.of(2023, month, 1).lengthOfMonth());
-        long untilTotal = BudgetRealisationReport.of(fold(events, monthEnd), null).total().realised();
-        long cumulative = BudgetRealisationReport.of(fold(events, null), null).monthly().get(month - 1)
+        long untilTotal = BudgetRealisationReport.of(fold(events, monthEnd)).total().realised();
+        long cumulative = BudgetRealisationReport.of(fold(events, null)).monthly().get(month - 1)
                 .cumulativeRealised();
         assertThat(untilTotal).isEqualTo(cumulative);
     }

@@ -1,0 +1,110 @@
+package id.sakip.ledger.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+
+import id.sakip.ledger.LedgerApiTest;
+import id.sakip.ledger.eventstore.CommitLog;
+import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
+
+/** Read models rebuilt from the log equal the live ones, with progress shown, and reports stay available. */
+class RebuildTest extends LedgerApiTest {
+
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    ProjectionRebuilds rebuilds;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    CommitLog log;
+
+    private List<Document> all(String collection) {
+        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
+    private void importJiken() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/yaml"));
+        assertThat(post("/api/v1/imports/lkjip", jikenYaml(), headers).getStatusCode().is2xxSuccessful()).isTrue();
+        awaitProjections();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rebuiltReadModelsEqualTheLiveOnes() {
+        importJiken();
+        List<Document> budgets = all("budget_books");
+        List<Document> plans = all("plan_books");
+        List<Document> audit = all("audit_chunks");
+        String report = http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                String.class);
+        String table32 = http.getForObject("/api/v1/organisations/kec-jiken/reports/indicator-achievement?year=2023",
+                String.class);
+
+        ResponseEntity<List<Map<String, Object>>> started = http.exchange("/api/v1/admin/rebuilds",
+                org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of(
+                        "processors", List.of("budget-books", "plan-books", "audit-index"))),
+                new org.springframework.core.ParameterizedTypeReference<>() {
+                });
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getBody()).extracting(s -> s.get("processor")).containsExactly("budget-books",
+                "plan-books", "audit-index");
+        assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                String.class)).as("answered during the rebuild, from the log").isEqualTo(report);
+        for (String p : List.of("budget-books", "plan-books", "audit-index")) {
+            assertThat(rebuilds.awaitDone(p, Duration.ofSeconds(60))).isTrue();
+        }
+        awaitProjections();
+        Map<String, Object> status = get("/api/v1/admin/rebuilds/budget-books").getBody();
+        assertThat(status).containsEntry("state", "DONE").containsEntry("percent", 100.0);
+        assertThat(((Number) status.get("eventsTotal")).longValue()).isPositive()
+                .isLessThanOrEqualTo(log.headSequence());
+        assertThat(all("budget_books")).isEqualTo(budgets);
+        assertThat(all("plan_books")).isEqualTo(plans);
+        assertThat(all("audit_chunks")).isEqualTo(audit);
+        assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                String.class)).isEqualTo(report);
+        assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/indicator-achievement?year=2023",
+                String.class)).isEqualTo(table32);
+        assertThat(get("/api/v1/admin/rebuilds/no-such-model").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aBudgetReportIsAnsweredFromTheLogWhileItsReadModelIsEmpty() {
+        importJiken();
+        String report = http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                String.class);
+        StreamingEventProcessor processor = processing.eventProcessor("budget-books", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+            assertThat(database.getCollection("budget_books").countDocuments()).isZero();
+            assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                    String.class)).isEqualTo(report);
+        } finally {
+            processor.start();
+        }
+        awaitProjections();
+        assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                String.class)).isEqualTo(report);
+    }
+}
