@@ -47,9 +47,13 @@ public abstract class LedgerApiTest {
         }
     }
 
+    /** The bootstrap admin's password in tests (set as the application would get it from the environment). */
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
+        registry.add("ledger.security.bootstrap-admin-password", () -> ADMIN_PASSWORD);
     }
 
     /** The clock and test-only beans every API test shares. */
@@ -68,7 +72,14 @@ public abstract class LedgerApiTest {
     }
 
     @Autowired
+    protected TestRestTemplate anonymous;
+    /** Requests signed in as the bootstrap admin. */
     protected TestRestTemplate http;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        http = anonymous.withBasicAuth("admin", ADMIN_PASSWORD);
+    }
     @Autowired
     protected ProjectionLag projections;
     @Autowired

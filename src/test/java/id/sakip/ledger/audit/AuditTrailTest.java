@@ -72,7 +72,7 @@ class AuditTrailTest extends LedgerApiTest {
         List<Long> sequences = events.stream().map(e -> ((Number) e.get("sequence")).longValue()).toList();
         assertThat(sequences).isSorted();
         Map<String, Object> reversal = events.get(3);
-        assertThat(reversal).containsEntry("reason", "dobel input").containsEntry("actorId", "anonymous")
+        assertThat(reversal).containsEntry("reason", "dobel input").containsEntry("actorId", "admin").containsEntry("actorRole", "ADMIN")
                 .containsKeys("recordedAt", "commitHash", "correlationId");
         assertThat(((Map<String, Object>) reversal.get("content"))).containsEntry("entryId", entry)
                 .containsEntry("amount", 250_000);
@@ -100,7 +100,7 @@ class AuditTrailTest extends LedgerApiTest {
         List<Map<String, Object>> indicator = (List<Map<String, Object>>) get("/api/v1/organisations/" + ORG
                 + "/audit/history?indicatorId=IKU-A").getBody().get("steps");
         assertThat(indicator).extracting(s -> s.get("change")).containsExactly("TARGET_SET", "TARGET_AMENDED");
-        assertThat(indicator.get(1)).containsEntry("reason", "PK Perubahan").containsEntry("actor", "anonymous");
+        assertThat(indicator.get(1)).containsEntry("reason", "PK Perubahan").containsEntry("actor", "admin");
         assertThat(get("/api/v1/organisations/" + ORG + "/audit/history?lineId=nope&year=2025").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -13,13 +13,15 @@ import id.sakip.ledger.organisation.query.OrganisationDirectory.OrganisationView
 public class OrganisationController {
 
     private final OrganisationDirectory directory;
+    private final id.sakip.ledger.shared.OrganisationAccess access;
 
-    public OrganisationController(OrganisationDirectory directory) {
+    public OrganisationController(OrganisationDirectory directory, id.sakip.ledger.shared.OrganisationAccess access) {
         this.directory = directory;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/organisations")
     public List<OrganisationView> organisations() {
-        return directory.all();
+        return directory.all().stream().filter(o -> access.mayRead(o.organisationId())).toList();
     }
 }

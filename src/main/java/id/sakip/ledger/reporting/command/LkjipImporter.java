@@ -33,9 +33,11 @@ public class LkjipImporter {
     private final LedgerEventStorageEngine events;
     private final Clock clock;
     private final List<ImportStep> steps;
+    private final id.sakip.ledger.shared.OrganisationAccess access;
 
     public LkjipImporter(LedgerCommands commands, LedgerEventStorageEngine events, Clock clock,
-                         List<ImportStep> steps) {
+                         List<ImportStep> steps, id.sakip.ledger.shared.OrganisationAccess access) {
+        this.access = access;
         this.commands = commands;
         this.events = events;
         this.clock = clock;
@@ -80,6 +82,7 @@ public class LkjipImporter {
     public ImportResult importFile(byte[] bytes, boolean dryRun, String correlationId) {
         LkjipDocument document = parse(bytes);
         String org = document.organisation().id();
+        access.require(org, "PLANNER");
         BudgetPart budget = document.budget();
         checkBudget(document);
         steps.forEach(s -> s.check(document));

@@ -54,6 +54,11 @@ public class ProblemHandler {
         };
     }
 
+    @ExceptionHandler(id.sakip.ledger.shared.AccessDenied.class)
+    public ProblemDetail denied(id.sakip.ledger.shared.AccessDenied e) {
+        return problem(HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), e.details());
+    }
+
     @ExceptionHandler(RuleViolation.class)
     public ProblemDetail rule(RuleViolation v) {
         return problem(statusOf(v), v.code(), v.getMessage(), v.details());
@@ -103,6 +108,11 @@ public class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String path = pathOf(mapping);
             String what = cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException

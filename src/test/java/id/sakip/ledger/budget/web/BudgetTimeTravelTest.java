@@ -124,7 +124,7 @@ class BudgetTimeTravelTest extends LedgerApiTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).containsEntry("kind", "PERUBAHAN").containsEntry("legalBasis", "Perbup 12/2025")
                 .containsEntry("totalBefore", 1_500_000).containsEntry("totalAfter", 1_700_000)
-                .containsEntry("actor", "anonymous");
+                .containsEntry("actor", "admin");
         assertThat(get("/api/v1/organisations/" + ORG + "/reports/budget-amendments?year=" + YEAR + "&asOf="
                 + beforeAmendment).getBody().get("amendments")).asList().isEmpty();
     }

@@ -1,0 +1,106 @@
+package id.sakip.ledger.access.web;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
+
+import id.sakip.ledger.access.api.Role;
+import id.sakip.ledger.eventstore.metadata.Actor;
+import id.sakip.ledger.eventstore.metadata.ActorResolver;
+import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+import id.sakip.ledger.shared.AccessDenied;
+import id.sakip.ledger.shared.OrganisationAccess;
+
+/**
+ * Who may do what on an organisation's data. Reading needs any role on the organisation (an
+ * auditor reads everything and writes nothing); recording and reversing realisations needs
+ * TREASURER; budgets, plans, targets and imports need PLANNER; ADMIN may do everything. The actor of
+ * every command comes from here, never from the request.
+ */
+@Component
+public class AccessPolicy implements AuthorizationManager<RequestAuthorizationContext>, OrganisationAccess,
+        ActorResolver {
+
+    private static final Pattern REALISATIONS = Pattern.compile(".*/budgets/[^/]+/realisations(/.*)?");
+    private static final Pattern PLANNING = Pattern.compile(".*/(budgets|plans|indicators)(/.*)?");
+
+    /** The current user as a {@link LedgerUser}, whether signed in with a password or a token. */
+    static LedgerUser current(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return null;
+        }
+        if (authentication.getPrincipal() instanceof LedgerUser user) {
+            return user;
+        }
+        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getDetails() instanceof LedgerUser user) {
+            return user;
+        }
+        return null;
+    }
+
+    static LedgerUser current() {
+        return current(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The role a request needs on the organisation in its path, or {@code null} for a read. */
+    static Role required(String method, String path) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return null;
+        }
+        if (REALISATIONS.matcher(path).matches()) {
+            return Role.TREASURER;
+        }
+        if (PLANNING.matcher(path).matches()) {
+            return Role.PLANNER;
+        }
+        return Role.ADMIN;
+    }
+
+    @Override
+    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        LedgerUser user = current(authentication.get());
+        String org = context.getVariables().get("org");
+        if (user == null || org == null) {
+            return new AuthorizationDecision(false);
+        }
+        if (user.isAdmin()) {
+            return new AuthorizationDecision(true);
+        }
+        Role role = required(context.getRequest().getMethod(), context.getRequest().getRequestURI());
+        return new AuthorizationDecision(role == null ? user.mayRead(org) : user.has(role, org));
+    }
+
+    @Override
+    public void require(String organisationId, String role) {
+        LedgerUser user = current();
+        if (user == null || !(user.isAdmin() || user.has(Role.valueOf(role), organisationId))) {
+            throw new AccessDenied("You need the " + role + " role for " + organisationId,
+                    Map.of("organisationId", organisationId, "role", role));
+        }
+    }
+
+    @Override
+    public boolean mayRead(String organisationId) {
+        LedgerUser user = current();
+        return user != null && user.mayRead(organisationId);
+    }
+
+    @Override
+    public Actor current(String organisationId) {
+        LedgerUser user = current();
+        if (user == null) {
+            return new Actor(LedgerMetadata.SYSTEM_ACTOR, LedgerMetadata.SYSTEM_ROLE);
+        }
+        return new Actor(user.getUsername(), user.isAdmin() && !user.grants().stream()
+                .anyMatch(g -> g.role() != Role.ADMIN && g.covers(organisationId)) ? "ADMIN"
+                : user.rolesFor(organisationId));
+    }
+}

@@ -1,0 +1,50 @@
+package id.sakip.ledger.access.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.sakip.ledger.shared.web.ProblemHandler;
+
+/** 401, 403 and rejected requests as problem+json, before a controller is reached. */
+final class ProblemResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemResponses() {
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+        ProblemDetail problem = ProblemHandler.problem(status, code, detail, null);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+
+    static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
+            write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first: "
+                    + (e.getMessage() == null ? "credentials are required" : e.getMessage()));
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "Your roles do not allow this on this organisation");
+    }
+
+    static RequestRejectedHandler rejected() {
+        return (request, response, e) -> write(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "The request was rejected: its address is not allowed (e.g. encoded slashes or '..')");
+    }
+}

@@ -1,0 +1,11 @@
+package id.sakip.ledger.shared;
+
+/** Checks, for the current user, what they may do on an organisation. */
+public interface OrganisationAccess {
+
+    /** Throws {@link AccessDenied} unless the current user holds {@code role} (or ADMIN) for the organisation. */
+    void require(String organisationId, String role);
+
+    /** Whether the current user may read the organisation's data. */
+    boolean mayRead(String organisationId);
+}
