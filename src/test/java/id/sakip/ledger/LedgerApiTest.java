@@ -34,6 +34,7 @@ import id.sakip.ledger.shared.SettableClock;
  * (each uses its own organisation ids), with a clock the tests can move forward.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @org.springframework.context.annotation.Import(LedgerApiTest.TestBeans.class)
 public abstract class LedgerApiTest {
 

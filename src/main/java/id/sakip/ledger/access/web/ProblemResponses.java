@@ -24,10 +24,16 @@ final class ProblemResponses {
 
     static void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         ProblemDetail problem = ProblemHandler.problem(status, code, detail, null);
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("code", code);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), problem);
+        JSON.writeValue(response.getOutputStream(), body);
     }
 
     static AuthenticationEntryPoint unauthenticated() {

@@ -121,11 +121,14 @@ public class ProblemHandler {
             return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Field '" + path + "' " + what,
                     Map.of("field", path));
         }
+        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException) {
+            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                    "The request body has the wrong shape: a JSON object with the documented fields is expected", null);
+        }
         if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-            String reason = json.getOriginalMessage();
-            reason = reason == null ? "" : reason.length() > 200 ? reason.substring(0, 200) : reason;
-            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid JSON: "
-                    + reason, null);
+            var at = json.getLocation();
+            return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), null);
         }
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is missing or unreadable", null);
     }
