@@ -23,10 +23,40 @@ public class LedgerApplication {
         if (LedgerCli.handles(args)) {
             System.exit(LedgerCli.run(args, System.out));
         }
+        if (java.util.Arrays.asList(args).contains("--ledger.mode=store")) {
+            runStoreOnly(args);
+            return;
+        }
         if (args.length > 0 && "rebuild".equals(args[0])) {
             System.exit(rebuild(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(LedgerApplication.class, args);
+    }
+
+    /**
+     * {@code --ledger.mode=store [--ledger.data-dir=DIR] [--ledger.mongo.embedded-host=127.0.0.1]
+     * [--ledger.mongo.embedded-port=27017]}: runs only the embedded store (mongo-java-server on its H2
+     * file, committed before every answer) so that several ledger instances on one machine can share it
+     * through {@code ledger.mongo.uri}. Stops cleanly on SIGTERM.
+     */
+    static void runStoreOnly(String[] args) {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        var store = id.sakip.ledger.eventstore.embedded.EmbeddedMongoStore.start(
+                java.nio.file.Path.of(options.getOrDefault("ledger.data-dir", "./data")),
+                options.getOrDefault("ledger.mongo.embedded-host", "127.0.0.1"),
+                Integer.parseInt(options.getOrDefault("ledger.mongo.embedded-port", "27017")));
+        System.out.println("LEDGER STORE READY " + store.connectionString());
+        Runtime.getRuntime().addShutdownHook(new Thread(store::close, "ledger-store-shutdown"));
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -60,6 +60,8 @@ public final class CommitLog implements AutoCloseable {
     private final BlockingQueue<PendingCommit> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final List<LongConsumer> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<StoredCommit>> commitListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     private Head head;
@@ -79,6 +81,16 @@ public final class CommitLog implements AutoCloseable {
 
     MongoCollection<Document> collection() {
         return commits;
+    }
+
+    /** Registers a callback told of every stored commit (for metrics). */
+    public void onCommit(java.util.function.Consumer<StoredCommit> listener) {
+        commitListeners.add(listener);
+    }
+
+    /** The last global sequence this instance knows of, without asking the database; -1 before any. */
+    public long knownHeadSequence() {
+        return knownHead;
     }
 
     /** Registers a callback told the last global sequence after each successful write. */
@@ -327,6 +339,13 @@ public final class CommitLog implements AutoCloseable {
         knownHead = lastStored.last();
         for (int i = 0; i < count; i++) {
             pending.get(i).result.complete(built.get(i));
+            for (java.util.function.Consumer<StoredCommit> l : commitListeners) {
+                try {
+                    l.accept(built.get(i));
+                } catch (RuntimeException e) {
+                    log.warn("A commit listener failed: {}", e.getMessage());
+                }
+            }
         }
         for (LongConsumer l : appendListeners) {
             l.accept(lastStored.last());

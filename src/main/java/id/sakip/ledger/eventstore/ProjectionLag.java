@@ -24,6 +24,17 @@ public class ProjectionLag {
         this.log = log;
     }
 
+    /** The names of the streaming processors (projections). */
+    public java.util.List<String> processorNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        processing.eventProcessors().forEach((name, p) -> {
+            if (p instanceof StreamingEventProcessor) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     /** Events behind the head per processor; a processor with no claimed segment counts as fully behind. */
     public Map<String, Long> lagByProcessor() {
         long head = log.headSequence();

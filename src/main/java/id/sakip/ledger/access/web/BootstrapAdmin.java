@@ -53,9 +53,15 @@ public class BootstrapAdmin {
         if (!generated && password.length() < 12) {
             throw new IllegalStateException("LEDGER_BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters");
         }
-        commands.sendAndWait(new CreateUser(ADMIN, encoder.encode(password), List.of(new RoleGrant(Role.ADMIN,
-                RoleGrant.ALL))), MetaData.with(LedgerMetadata.ACTOR_ID, LedgerMetadata.SYSTEM_ACTOR)
-                .and(LedgerMetadata.ACTOR_ROLE, LedgerMetadata.SYSTEM_ROLE));
+        try {
+            commands.sendAndWait(new CreateUser(ADMIN, encoder.encode(password), List.of(new RoleGrant(Role.ADMIN,
+                    RoleGrant.ALL))), MetaData.with(LedgerMetadata.ACTOR_ID, LedgerMetadata.SYSTEM_ACTOR)
+                    .and(LedgerMetadata.ACTOR_ROLE, LedgerMetadata.SYSTEM_ROLE));
+        } catch (org.axonframework.modelling.command.AggregateStreamCreationException
+                 | org.axonframework.modelling.command.ConcurrencyException otherInstanceWasFirst) {
+            log.info("Another instance created the first account 'admin' at the same moment");
+            return;
+        }
         if (generated) {
             log.warn("Created the first account 'admin' with the generated password: {}  (shown only this once; "
                     + "change it, or set LEDGER_BOOTSTRAP_ADMIN_PASSWORD before the first start)", password);

@@ -38,9 +38,11 @@ public class BudgetController {
     static final String CORRELATION_ID = "X-Correlation-Id";
 
     private final LedgerCommands commands;
+    private final id.sakip.ledger.eventstore.LedgerMetrics metrics;
 
-    public BudgetController(LedgerCommands commands) {
+    public BudgetController(LedgerCommands commands, id.sakip.ledger.eventstore.LedgerMetrics metrics) {
         this.commands = commands;
+        this.metrics = metrics;
     }
 
     /** Body of an adoption. */
@@ -98,9 +100,16 @@ public class BudgetController {
                                                      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                      @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
         LedgerIds.require(org, "organisation");
-        RealisationReceipt receipt = commands.send(new RecordRealisation(org, year, LedgerIds.newId(), body.lineId(),
-                body.amount(), body.date(), body.document(), body.description()),
-                context(org, correlation, key, new Sent(org, year, "realisations", body)));
+        RealisationReceipt receipt;
+        try {
+            receipt = commands.send(new RecordRealisation(org, year, LedgerIds.newId(), body.lineId(),
+                    body.amount(), body.date(), body.document(), body.description()),
+                    context(org, correlation, key, new Sent(org, year, "realisations", body)));
+        } catch (id.sakip.ledger.shared.RuleViolation refused) {
+            metrics.realisation("rejected", refused.code());
+            throw refused;
+        }
+        metrics.realisation("recorded", "-");
         return ResponseEntity.created(URI.create("/api/v1/organisations/" + org + "/budgets/" + year
                 + "/realisations/" + receipt.entryId())).body(receipt);
     }

@@ -86,6 +86,13 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public id.sakip.ledger.eventstore.SegmentBalancer segmentBalancer(MongoDatabase ledgerDatabase,
+                                                                      org.axonframework.config.EventProcessingConfiguration processing,
+                                                                      TokenStore tokenStore) {
+        return new id.sakip.ledger.eventstore.SegmentBalancer(ledgerDatabase, processing, tokenStore);
+    }
+
+    @Bean
     public ChainVerifier chainVerifier(MongoDatabase ledgerDatabase) {
         return new ChainVerifier(ledgerDatabase);
     }

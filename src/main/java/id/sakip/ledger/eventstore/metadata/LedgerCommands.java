@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Sends commands on behalf of a web request: the actor comes from authentication, the correlation
  * id from the request (or a new one), and the client's idempotency key travels with a fingerprint
- * of the request so the aggregate can tell a retry from a different request under the same key.
+ * of the request so the aggregate can tell a retry from a different request under the same key. A
+ * command that lost an optimistic-concurrency race (nothing stored) is decided again, a few times.
  */
 @Component
 public class LedgerCommands {
@@ -61,13 +62,32 @@ public class LedgerCommands {
             meta.put(LedgerMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());
             meta.put(LedgerMetadata.REQUEST_FINGERPRINT, fingerprint(context.request() == null ? command : context.request()));
         }
-        try {
-            return gateway.sendAndWait(command, MetaData.from(meta));
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(command, MetaData.from(meta));
+            } catch (org.axonframework.modelling.command.ConcurrencyException e) {
+                // another instance changed the same aggregate first; nothing was stored, so decide again
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt);
+            } catch (CommandExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
             }
-            throw e;
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 8;
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a command", e);
         }
     }
 

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.sakip.ledger.eventstore.ChainVerifier;
-import id.sakip.ledger.eventstore.CommitLog;
 import id.sakip.ledger.eventstore.LedgerDigest;
 import id.sakip.ledger.eventstore.VerificationResult;
 
@@ -20,21 +19,28 @@ public class VerificationController {
 
     private final ChainVerifier verifier;
     private final Clock clock;
+    private final id.sakip.ledger.eventstore.LedgerMetrics metrics;
 
-    public VerificationController(ChainVerifier verifier, CommitLog commitLog, Clock clock) {
+    public VerificationController(ChainVerifier verifier, Clock clock, id.sakip.ledger.eventstore.LedgerMetrics metrics) {
         this.verifier = verifier;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    private VerificationResult measured(VerificationResult result) {
+        metrics.verified(result.durationMillis(), result.verified());
+        return result;
     }
 
     @GetMapping("/verify")
     public VerificationResult verify() {
-        return verifier.verify();
+        return measured(verifier.verify());
     }
 
     /** Verifies the log and that it still extends a digest saved earlier. */
     @PostMapping("/verify")
     public VerificationResult verify(@RequestBody LedgerDigest digest) {
-        return verifier.verify(digest);
+        return measured(verifier.verify(digest));
     }
 
     /** The current head as a digest to keep outside the system; taken after a full verification. */

@@ -1,0 +1,40 @@
+package id.sakip.ledger.eventstore;
+
+import java.util.Map;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Readiness of the ledger: the store answers, and every projection has caught up with the log
+ * (within a small margin), so a page served now is not stale. Liveness stays the plain JVM state.
+ */
+@Component("ledger")
+public class ReadinessChecks implements HealthIndicator {
+
+    static final long MAX_LAG = 100;
+
+    private final MongoDatabase database;
+    private final ProjectionLag lag;
+
+    public ReadinessChecks(MongoDatabase ledgerDatabase, ProjectionLag lag) {
+        this.database = ledgerDatabase;
+        this.lag = lag;
+    }
+
+    @Override
+    public Health health() {
+        try {
+            database.runCommand(new org.bson.Document("ping", 1));
+        } catch (RuntimeException e) {
+            return Health.down().withDetail("store", "not answering: " + e.getMessage()).build();
+        }
+        Map<String, Long> behind = lag.lagByProcessor();
+        boolean caughtUp = behind.values().stream().allMatch(l -> l <= MAX_LAG);
+        return (caughtUp ? Health.up() : Health.outOfService()).withDetail("store", "answering")
+                .withDetail("projectionLag", behind).build();
+    }
+}

@@ -1,0 +1,149 @@
+package id.sakip.ledger.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** A ledger (or its standalone store) running in a JVM of its own, driven over HTTP like a client would. */
+final class LedgerProcess implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "ops-admin-password-1";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final Process process;
+    final int port;
+    final Path logFile;
+
+    private LedgerProcess(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Process start(List<String> args, Path logFile) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("id.sakip.ledger.LedgerApplication");
+        command.addAll(args);
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().put("LEDGER_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return builder.start();
+    }
+
+    /** Starts the standalone store and waits until it listens. */
+    static LedgerProcess store(Path dataDir, Path logFile) throws Exception {
+        int port = freePort();
+        Process p = start(List.of("--ledger.mode=store", "--ledger.data-dir=" + dataDir,
+                "--ledger.mongo.embedded-port=" + port), logFile);
+        LedgerProcess store = new LedgerProcess(p, port, logFile);
+        store.awaitLog("LEDGER STORE READY", Duration.ofSeconds(60));
+        return store;
+    }
+
+    /** Starts a ledger (on a store URI, or on the embedded default in a data dir) without waiting. */
+    static LedgerProcess ledger(String mongoUri, Path dataDir, Path logFile) throws Exception {
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--ledger.data-dir=" + dataDir));
+        if (mongoUri != null) {
+            args.add("--ledger.mongo.uri=" + mongoUri);
+        }
+        return new LedgerProcess(start(args, logFile), port, logFile);
+    }
+
+    void awaitLog(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(logFile) && Files.readString(logFile).contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("process ended: " + tail());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting for '" + text + "': " + tail());
+    }
+
+    void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("ledger ended: " + tail());
+            }
+            try {
+                if (get("/actuator/health/readiness").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("ledger not ready in time: " + tail());
+    }
+
+    String tail() {
+        try {
+            String log = Files.exists(logFile) ? Files.readString(logFile) : "";
+            return log.length() > 3000 ? log.substring(log.length() - 3000) : log;
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL, as a crash would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
