@@ -47,17 +47,23 @@ import com.mongodb.client.model.ReplaceOptions;
 public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
 
     public static final String SNAPSHOTS = "snapshots";
-    /** Beyond this distance from the head, a tracking reader streams one cursor instead of windows. */
-    private static final long CURSOR_THRESHOLD = 4 * CommitLog.WINDOW;
+    /**
+     * Beyond this distance from the head, a tracking reader streams one ordered cursor instead of
+     * {@code _id $in} windows. On mongo-java-server opening such a cursor scans and sorts the whole
+     * collection, so it pays only for a real replay, never for a projection catching up.
+     */
+    private static final long CURSOR_THRESHOLD = 50_000;
     private static final int AGGREGATE_WINDOW = 128;
 
     private final CommitLog log;
     private final MongoCollection<Document> snapshots;
+    private final boolean streamingCursor;
 
     protected LedgerEventStorageEngine(Builder builder) {
         super(builder);
         this.log = builder.commitLog;
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.streamingCursor = builder.streamingCursor;
     }
 
     public static Builder builder() {
@@ -282,7 +288,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             }
             if (commits == CommitLog.WINDOW || (found.size() == commits && want >= after + CommitLog.WINDOW)) {
                 long lag = log.headSequence() - want;
-                if (lag > CURSOR_THRESHOLD) {
+                if (streamingCursor && lag > CURSOR_THRESHOLD) {
                     cursor = log.streamFrom(want);
                 }
             }
@@ -332,6 +338,17 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
     public static class Builder extends AbstractEventStorageEngine.Builder {
         private CommitLog commitLog;
         private MongoDatabase database;
+        private boolean streamingCursor = true;
+
+        /**
+         * Whether a replay far behind the head streams one ordered cursor (right for MongoDB). Off for
+         * mongo-java-server, which materialises every document a range query matches: there replays
+         * read bounded {@code _id $in} windows, whose cost and memory do not grow with the log.
+         */
+        public Builder streamingCursor(boolean streamingCursor) {
+            this.streamingCursor = streamingCursor;
+            return this;
+        }
 
         public Builder commitLog(CommitLog commitLog) {
             this.commitLog = commitLog;

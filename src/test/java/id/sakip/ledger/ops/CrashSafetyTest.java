@@ -87,6 +87,11 @@ class CrashSafetyTest {
 
         try (LedgerProcess restarted = LedgerProcess.ledger(null, dir, logs.resolve("after-restart.log"))) {
             restarted.awaitReady(Duration.ofSeconds(120));
+            long caughtUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!restarted.get("/api/v1/admin/projections").body().matches("\\{(\"[a-z-]+\":0,?)+\\}")
+                    && System.nanoTime() < caughtUp) {
+                Thread.sleep(100);
+            }
             List<String> recorded = new ArrayList<>();
             long after = 0;
             while (true) {

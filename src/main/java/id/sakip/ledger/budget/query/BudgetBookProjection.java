@@ -71,6 +71,7 @@ public class BudgetBookProjection {
     }
 
     private void fold(String budgetId, Object event, EventMessage<?> message) {
-        books.book(budgetId).apply(event, BudgetQueries.recorded(message));
+        books.fold(budgetId, message instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
+                ? tracked.trackingToken() : null, book -> book.apply(event, BudgetQueries.recorded(message)));
     }
 }

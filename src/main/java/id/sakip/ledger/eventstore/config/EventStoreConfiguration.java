@@ -58,8 +58,9 @@ public class EventStoreConfiguration {
     public LedgerEventStorageEngine eventStorageEngine(CommitLog commitLog, MongoDatabase ledgerDatabase,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 Configuration configuration) {
+                                                 Configuration configuration, LedgerProperties properties) {
         return LedgerEventStorageEngine.builder()
+                .streamingCursor(!properties.mongo().embedded())
                 .commitLog(commitLog)
                 .database(ledgerDatabase)
                 .snapshotSerializer(serializer)
@@ -95,6 +96,19 @@ public class EventStoreConfiguration {
     @Bean
     public ChainVerifier chainVerifier(MongoDatabase ledgerDatabase) {
         return new ChainVerifier(ledgerDatabase);
+    }
+
+    /** Snapshots are taken on their own thread, after the command's commit, never on the command path. */
+    @Bean
+    public org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean aggregateSnapshotter() {
+        org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean factory =
+                new org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean();
+        factory.setExecutor(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ledger-snapshotter");
+            t.setDaemon(true);
+            return t;
+        }));
+        return factory;
     }
 
     /** A strongly held, bounded aggregate cache: Axon's weak-reference cache loses aggregates under load. */

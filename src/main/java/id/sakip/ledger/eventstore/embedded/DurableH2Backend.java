@@ -33,8 +33,54 @@ public class DurableH2Backend extends H2Backend {
     private final AtomicLong fileCommits = new AtomicLong();
     private long durableWrites;
 
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ledger-store-compaction");
+                t.setDaemon(true);
+                return t;
+            });
+
     public DurableH2Backend(MVStore store) {
         super(store);
+        // Without auto-commit the MVStore never rewrites sparse chunks by itself: every commit leaves a
+        // chunk behind and the file grows by kilobytes per event. Rewrite them regularly, and let freed
+        // chunks be reused after a second instead of 45.
+        store.setRetentionTime(1_000);
+        housekeeping.scheduleWithFixedDelay(this::compactChunks, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void compactChunks() {
+        try {
+            commandLock.writeLock().lock();
+            try {
+                if (getMvStore().isClosed()) {
+                    return;
+                }
+                getMvStore().compact(80, 16 * 1024 * 1024);
+                getMvStore().commit();
+            } finally {
+                commandLock.writeLock().unlock();
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("Compaction skipped: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        commandLock.writeLock().lock();
+        try {
+            if (!getMvStore().isClosed()) {
+                getMvStore().compactFile(2_000);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("Final compaction skipped: {}",
+                    e.getMessage());
+        } finally {
+            commandLock.writeLock().unlock();
+        }
+        super.close();
     }
 
     /** Opens (or creates) the MVStore file with auto-commit disabled and compression on. */

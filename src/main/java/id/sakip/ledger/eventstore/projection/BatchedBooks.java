@@ -37,6 +37,28 @@ public final class BatchedBooks<B> {
         this.resourceKey = BatchedBooks.class.getName() + "#" + collection;
     }
 
+    private static final String POSITION = "_position";
+    private final Map<Object, Long> positions = new java.util.IdentityHashMap<>();
+
+    /**
+     * Folds one event into a book, once: the book remembers the global position of the last event it
+     * took, so an event delivered again (a batch replayed after a crash between the book's write and
+     * the token's) is not counted twice.
+     */
+    public synchronized void fold(String id, org.axonframework.eventhandling.TrackingToken token,
+                                  java.util.function.Consumer<B> step) {
+        B book = book(id);
+        long position = token == null || token.position().isEmpty() ? Long.MAX_VALUE : token.position().getAsLong();
+        Long applied = positions.get(book);
+        if (applied != null && position != Long.MAX_VALUE && position <= applied) {
+            return;
+        }
+        step.accept(book);
+        if (position != Long.MAX_VALUE) {
+            positions.put(book, position);
+        }
+    }
+
     /** The book with this id as folded so far in the current batch. */
     public B book(String id) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -54,12 +76,25 @@ public final class BatchedBooks<B> {
     /** The stored book, or {@code null}. */
     public B find(String id) {
         Document d = collection.find(Filters.eq("_id", id)).first();
-        return d == null ? null : codec.read(d);
+        if (d == null) {
+            return null;
+        }
+        d.remove(POSITION);
+        return codec.read(d);
     }
 
-    private B load(String id) {
-        B stored = find(id);
-        return stored == null ? empty.get() : stored;
+    private synchronized B load(String id) {
+        Document d = collection.find(Filters.eq("_id", id)).first();
+        if (d == null) {
+            return empty.get();
+        }
+        Number position = d.get(POSITION, Number.class);
+        d.remove(POSITION);
+        B book = codec.read(d);
+        if (position != null) {
+            positions.put(book, position.longValue());
+        }
+        return book;
     }
 
     private void flush(Map<String, B> dirty) {
@@ -67,8 +102,16 @@ public final class BatchedBooks<B> {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(dirty.size());
-        dirty.forEach((id, book) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), codec.write(id, book),
-                new ReplaceOptions().upsert(true))));
+        synchronized (this) {
+            dirty.forEach((id, book) -> {
+                Document d = codec.write(id, book);
+                Long position = positions.remove(book);
+                if (position != null) {
+                    d.append(POSITION, position);
+                }
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true)));
+            });
+        }
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 

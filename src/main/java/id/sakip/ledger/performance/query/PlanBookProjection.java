@@ -47,7 +47,8 @@ public class PlanBookProjection {
     }
 
     private void fold(String org, String planId, Object event, EventMessage<?> message) {
-        books.book(PlanId.of(org, planId)).apply(event, recorded(message));
+        books.fold(PlanId.of(org, planId), message instanceof org.axonframework.eventhandling.TrackedEventMessage<?> t
+                ? t.trackingToken() : null, book -> book.apply(event, recorded(message)));
     }
 
     @EventHandler

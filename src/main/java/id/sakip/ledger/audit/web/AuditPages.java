@@ -1,0 +1,102 @@
+package id.sakip.ledger.audit.web;
+
+import java.time.Clock;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import id.sakip.ledger.audit.query.AuditQueries;
+import id.sakip.ledger.eventstore.ChainVerifier;
+import id.sakip.ledger.eventstore.LedgerDigest;
+import id.sakip.ledger.eventstore.VerificationResult;
+import id.sakip.ledger.shared.AccessDenied;
+import id.sakip.ledger.shared.OrganisationAccess;
+import id.sakip.ledger.shared.RuleViolation;
+import id.sakip.ledger.shared.web.LedgerIds;
+
+/** The auditor's pages: event history, the story of a line, verification and the digest. */
+@Controller
+public class AuditPages {
+
+    private final AuditQueries queries;
+    private final OrganisationAccess access;
+    private final ChainVerifier verifier;
+    private final Clock clock;
+
+    public AuditPages(AuditQueries queries, OrganisationAccess access, ChainVerifier verifier, Clock clock) {
+        this.queries = queries;
+        this.access = access;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    private void requireRead(String org) {
+        LedgerIds.require(org, "organisation");
+        if (!access.mayRead(org)) {
+            throw new AccessDenied("Anda tidak memiliki akses ke " + org, null);
+        }
+    }
+
+    @GetMapping("/org/{org}/audit")
+    public String events(@PathVariable String org, @RequestParam(required = false) String jenis,
+                         @RequestParam(required = false) String pelaku,
+                         @RequestParam(defaultValue = "0") long setelah, Model model) {
+        requireRead(org);
+        model.addAttribute("org", org);
+        model.addAttribute("year", java.time.Year.now(id.sakip.ledger.shared.LedgerClock.WIB).getValue());
+        model.addAttribute("page", queries.events(org, null, null, blank(jenis), blank(pelaku), setelah, 200));
+        model.addAttribute("jenis", jenis);
+        model.addAttribute("pelaku", pelaku);
+        return "audit";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @GetMapping("/org/{org}/audit/baris/{lineId}")
+    public String line(@PathVariable String org, @PathVariable String lineId, @RequestParam int tahun, Model model) {
+        requireRead(org);
+        model.addAttribute("org", org);
+        model.addAttribute("year", tahun);
+        try {
+            model.addAttribute("history", queries.lineHistory(org, tahun, LedgerIds.require(lineId, "line")));
+        } catch (RuleViolation missing) {
+            model.addAttribute("missing", "Baris " + lineId + " tidak ada pada anggaran " + tahun + ".");
+        }
+        boolean treasurer;
+        try {
+            access.require(org, "TREASURER");
+            treasurer = true;
+        } catch (AccessDenied e) {
+            treasurer = false;
+        }
+        model.addAttribute("canReverse", treasurer);
+        model.addAttribute("lineId", lineId);
+        return "line-history";
+    }
+
+    @GetMapping("/verifikasi")
+    public String verification(Model model) {
+        VerificationResult result = verifier.verify();
+        model.addAttribute("result", result);
+        return "verification";
+    }
+
+    @GetMapping("/verifikasi/digest.json")
+    public ResponseEntity<LedgerDigest> digest() {
+        VerificationResult result = verifier.verify();
+        if (!result.verified()) {
+            throw new IllegalStateException("the log does not verify: " + result.reason());
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-digest-"
+                        + result.headSequence() + ".json\"").contentType(MediaType.APPLICATION_JSON)
+                .body(new LedgerDigest(result.headSequence(), result.headHash(), clock.instant().toString()));
+    }
+}

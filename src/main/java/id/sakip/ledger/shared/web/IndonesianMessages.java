@@ -1,0 +1,38 @@
+package id.sakip.ledger.shared.web;
+
+import java.util.Map;
+
+import id.sakip.ledger.shared.IndonesianFormat;
+import id.sakip.ledger.shared.RuleViolation;
+
+/** Explains a refusal to a person in Bahasa Indonesia, with the figures that matter. */
+public final class IndonesianMessages {
+
+    private IndonesianMessages() {
+    }
+
+    private static String rp(Object v) {
+        return v instanceof Number n ? "Rp " + IndonesianFormat.integer(n.longValue()) : String.valueOf(v);
+    }
+
+    public static String of(RuleViolation v) {
+        Map<String, Object> d = v.details();
+        return switch (v.code()) {
+            case "BUDGET_CEILING_EXCEEDED" -> "Ditolak: realisasi " + rp(d.get("requested")) + " pada baris "
+                    + d.get("lineId") + " melebihi sisa pagu " + rp(d.get("remaining")) + ". Pagu akan terlampaui "
+                    + rp(d.get("excess")) + ".";
+            case "YEAR_CLOSED" -> "Ditolak: tahun anggaran " + d.get("fiscalYear") + " sudah ditutup.";
+            case "ALREADY_REVERSED" -> "Ditolak: entri ini sudah dibatalkan sebelumnya.";
+            case "DATE_IN_FUTURE" -> "Ditolak: tanggal " + d.get("date") + " melewati hari ini (" + d.get("today") + ").";
+            case "DATE_OUTSIDE_YEAR" -> "Ditolak: tanggal " + d.get("date") + " di luar tahun anggaran "
+                    + d.get("fiscalYear") + ".";
+            case "INVALID_AMOUNT" -> "Ditolak: jumlah harus lebih dari Rp 0 (rupiah utuh).";
+            case "BELOW_REALISED" -> "Ditolak: perubahan akan membuat pagu baris di bawah realisasinya.";
+            case "TOTAL_CHANGED" -> "Ditolak: pergeseran tidak boleh mengubah total anggaran.";
+            case "UNKNOWN_LINE" -> "Ditolak: baris anggaran " + d.get("lineId") + " tidak ada.";
+            case "REQUIRED" -> "Ditolak: isian " + d.getOrDefault("field", "") + " wajib diisi.";
+            case "IDEMPOTENCY_CONFLICT" -> "Ditolak: kunci permintaan sudah dipakai untuk permintaan lain.";
+            default -> "Ditolak (" + v.code() + "): " + v.getMessage();
+        };
+    }
+}

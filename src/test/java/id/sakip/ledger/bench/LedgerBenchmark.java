@@ -1,0 +1,443 @@
+package id.sakip.ledger.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+
+import id.sakip.ledger.LedgerApplication;
+import id.sakip.ledger.budget.api.AdoptBudget;
+import id.sakip.ledger.budget.api.BudgetActivity;
+import id.sakip.ledger.budget.api.BudgetLine;
+import id.sakip.ledger.budget.api.BudgetProgram;
+import id.sakip.ledger.budget.api.EconomicClass;
+import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.eventstore.CommitLog;
+import id.sakip.ledger.eventstore.ProjectionLag;
+import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
+import id.sakip.ledger.shared.Rupiah;
+
+/**
+ * The ledger's benchmark: every figure is measured in the same run as its baseline. Prints a table and
+ * writes {@code target/bench/results.json}. {@code --quick} keeps it under ten minutes on 2 cores.
+ */
+public final class LedgerBenchmark {
+
+    private static final String PASSWORD = "bench-admin-password-1";
+    private static final Map<String, Object> RESULTS = new LinkedHashMap<>();
+    private static final List<String[]> TABLE = new ArrayList<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private LedgerBenchmark() {
+    }
+
+    private static void put(String key, Object value, String target) {
+        RESULTS.put(key, value);
+        TABLE.add(new String[] {key, String.valueOf(value), target});
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static final AtomicLong ENTRY = new AtomicLong();
+
+    private static void run(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        int reportLines = 30;
+        int realisationsPerLine = quick ? 500 : 5_000;
+        int otherOrganisations = 40;
+        int replayEvents = quick ? 100_000 : 1_000_000;
+        Path work = Files.createTempDirectory("ledger-bench");
+        RESULTS.put("mode", quick ? "quick" : "full");
+        RESULTS.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--ledger.data-dir=" + work.resolve("inprocess"), "--server.port=0",
+                        "--ledger.security.bootstrap-admin-password=" + PASSWORD,
+                        "--logging.level.root=WARN", "--logging.level.id.sakip.ledger=WARN")) {
+            inProcess(app, reportLines, realisationsPerLine, otherOrganisations, replayEvents, quick);
+        }
+        long disk = Files.size(work.resolve("inprocess").resolve("ledger.mv.db"));
+        long events = ((Number) RESULTS.get("inprocess.events")).longValue();
+        put("disk.bytesPerEvent", disk / Math.max(1, events), "<= 2048");
+        outOfProcess(work.resolve("api"), quick);
+
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(RESULTS));
+        System.out.println();
+        System.out.printf("%-32s %18s   %s%n", "figure", "value", "target");
+        System.out.println("-".repeat(72));
+        for (String[] row : TABLE) {
+            System.out.printf("%-32s %18s   %s%n", row[0], row[1], row[2]);
+        }
+        System.out.println("\nwritten: " + out.resolve("results.json").toAbsolutePath());
+    }
+
+    private static List<BudgetLine> lines(int count, long amount) {
+        List<BudgetLine> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add(new BudgetLine(String.valueOf(i), i, "line " + i, EconomicClass.BARANG_JASA, null, null,
+                    Rupiah.of(amount)));
+        }
+        return lines;
+    }
+
+    private static AdoptBudget budget(String org, int lines) {
+        return new AdoptBudget(org, 2025, "APBD", "DPA", null, null, List.of(new BudgetProgram(1, "P", null,
+                List.of(new BudgetActivity(1, "K", "S1", null, lines(lines, 1_000_000_000_000L))))));
+    }
+
+    private static final MetaData BENCH = MetaData.with(LedgerMetadata.ACTOR_ID, "bench")
+            .and(LedgerMetadata.ACTOR_ROLE, "ADMIN");
+
+    private static RecordRealisation spend(String org, int line, long n) {
+        return new RecordRealisation(org, 2025, "e" + ENTRY.incrementAndGet(), String.valueOf(line), Rupiah.of(1 + n % 1000),
+                java.time.LocalDate.of(2025, 1 + (int) (n % 12), 1 + (int) (n % 28)), "SP2D-" + n, "belanja " + n);
+    }
+
+    /** Sends {@code count} realisations spread over {@code orgs}, from {@code threads} threads (one org each). */
+    private static double append(CommandGateway gateway, List<String> orgs, int lines, int count, int threads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong n = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String org = orgs.get(t % orgs.size());
+            futures.add(pool.submit(() -> {
+                long i;
+                while ((i = n.getAndIncrement()) < count) {
+                    gateway.sendAndWait(spend(org, 1 + (int) (i % lines), i), BENCH);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void inProcess(ConfigurableApplicationContext app, int reportLines, int perLine, int others,
+                                  int replayEvents, boolean quick) throws Exception {
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        MongoDatabase db = app.getBean(MongoDatabase.class);
+        CommitLog log = app.getBean(CommitLog.class);
+        List<String> appendOrgs = List.of("bench-a1", "bench-a2", "bench-a3", "bench-a4");
+        for (String org : appendOrgs) {
+            gateway.sendAndWait(budget(org, 30), BENCH);
+        }
+        int appendCount = quick ? 4_000 : 40_000;
+        double one = append(gateway, appendOrgs.subList(0, 1), 30, appendCount / 2, 1);
+        double four = append(gateway, appendOrgs, 30, appendCount, 4);
+
+        Document sample = db.getCollection("commits").find(new Document("_id", log.headSequence())).first();
+        MongoCollection<Document> raw = db.getCollection("bench_raw");
+        List<Document> batch = new ArrayList<>();
+        long rawStart = System.nanoTime();
+        for (int i = 0; i < appendCount; i++) {
+            Document d = new Document(sample);
+            d.put("_id", (long) i);
+            d.put("keys", List.of("raw#" + i));
+            batch.add(d);
+            if (batch.size() == 1_000) {
+                raw.insertMany(batch, new InsertManyOptions().ordered(true));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            raw.insertMany(batch);
+        }
+        double rawRate = appendCount / ((System.nanoTime() - rawStart) / 1e9);
+        raw.drop();
+        put("append.eventsPerSecond.1thread", Math.round(one), "");
+        put("append.eventsPerSecond", Math.round(four), "(4 threads)");
+        put("append.rawInsertManyPerSecond", Math.round(rawRate), "baseline");
+        put("append.ratioToRaw", round(four / rawRate), ">= 0.5");
+
+        // the report organisation (30 lines x N realisations) and others up to the replay size
+        gateway.sendAndWait(budget("bench-report", reportLines), BENCH);
+        long reportStart = System.nanoTime();
+        append(gateway, List.of("bench-report"), reportLines, reportLines * perLine, 1);
+        List<String> orgs = new ArrayList<>();
+        for (int o = 0; o < others; o++) {
+            orgs.add("bench-org-" + o);
+            gateway.sendAndWait(budget("bench-org-" + o, 30), BENCH);
+        }
+        long remaining = Math.max(0, replayEvents - log.headSequence());
+        if (remaining > 0) {
+            append(gateway, orgs, 30, (int) remaining, 4);
+        }
+        System.out.printf("loaded %d events in %.0f s%n", log.headSequence(), (System.nanoTime() - reportStart) / 1e9);
+        Instant midHistory = Instant.now();
+        append(gateway, List.of("bench-report"), reportLines, 500, 1);
+        ProjectionLag lag = app.getBean(ProjectionLag.class);
+        lag.awaitCaughtUp(Duration.ofMinutes(10));
+        long events = log.headSequence();
+        put("inprocess.events", events, "");
+
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        List<Long> t39 = timeGets(port, "/api/v1/organisations/bench-report/reports/budget-realisation?year=2025", 200);
+        put("report.p50Ms", percentile(t39, 50), "");
+        put("report.p99Ms", percentile(t39, 99), "< 50 (Table 3.9, " + reportLines + " lines x " + perLine + ")");
+        long asOfStart = System.nanoTime();
+        String asOf = get(port, "/api/v1/organisations/bench-report/reports/budget-realisation?year=2025&asOf="
+                + midHistory);
+        put("asOf.ms", (System.nanoTime() - asOfStart) / 1_000_000, "< 2000 (" + (reportLines * perLine)
+                + " events folded)");
+        if (!asOf.contains("\"lines\"")) {
+            throw new IllegalStateException("asOf report failed: " + asOf);
+        }
+
+        // growth: command latency on aggregates with 10, 1 000 and many events
+        gateway.sendAndWait(budget("bench-g10", 30), BENCH);
+        append(gateway, List.of("bench-g10"), 30, 10, 1);
+        gateway.sendAndWait(budget("bench-g1000", 30), BENCH);
+        append(gateway, List.of("bench-g1000"), 30, 1_000, 1);
+        put("growth.p50Ms.10events", latency(gateway, "bench-g10"), "");
+        put("growth.p50Ms.1000events", latency(gateway, "bench-g1000"), "");
+        put("growth.p50Ms." + (reportLines * perLine) + "events", latency(gateway, "bench-report"), "flat");
+
+        // replay: rebuild every projection from the log, against a raw cursor scan of the same log
+        long scanStart = System.nanoTime();
+        long scanned = 0;
+        try (MongoCursor<Document> cursor = db.getCollection("commits").find().batchSize(1_000).cursor()) {
+            while (cursor.hasNext()) {
+                cursor.next();
+                scanned++;
+            }
+        }
+        double scanRate = scanned / ((System.nanoTime() - scanStart) / 1e9);
+        ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
+        long replayStart = System.nanoTime();
+        List<String> processors = rebuilds.processors();
+        processors.forEach(rebuilds::start);
+        for (String p : processors) {
+            rebuilds.awaitDone(p, Duration.ofMinutes(30));
+        }
+        double replay = events / ((System.nanoTime() - replayStart) / 1e9);
+        put("replay.eventsPerSecond", Math.round(replay), ">= 20000 (" + processors.size() + " projections)");
+        put("replay.rawScanPerSecond", Math.round(scanRate), "baseline");
+        put("replay.ratioToRaw", round(replay / scanRate), ">= 0.5");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static double latency(CommandGateway gateway, String org) {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long start = System.nanoTime();
+            gateway.sendAndWait(spend(org, 1 + i % 30, 10_000_000L + i), BENCH);
+            micros.add((System.nanoTime() - start) / 1_000);
+        }
+        Collections.sort(micros);
+        return micros.get(micros.size() / 2) / 1000.0;
+    }
+
+    private static HttpRequest.Builder request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static List<Long> timeGets(int port, String path, int count) throws Exception {
+        get(port, path);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            get(port, path);
+            micros.add((System.nanoTime() - start) / 1_000);
+        }
+        return micros;
+    }
+
+    private static double percentile(List<Long> micros, int p) {
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+
+    private static void outOfProcess(Path dataDir, boolean quick) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path jar = Path.of("target", "ledger.jar");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--server.port=" + port, "--ledger.data-dir=" + dataDir)
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "bench", "app.log").toFile());
+        builder.environment().put("LEDGER_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
+        Files.createDirectories(Path.of("target", "bench"));
+        long start = System.nanoTime();
+        Process app = builder.start();
+        try {
+            while (true) {
+                try {
+                    if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // starting
+                }
+                if (!app.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException("the ledger did not start");
+                }
+                Thread.sleep(50);
+            }
+            put("startup.seconds", round((System.nanoTime() - start) / 1e9), "< 15");
+            List<String> orgs = new ArrayList<>();
+            for (int o = 0; o < 40; o++) {
+                String org = "api-org-" + o;
+                orgs.add(org);
+                StringBuilder lines = new StringBuilder();
+                for (int l = 1; l <= 30; l++) {
+                    lines.append(l > 1 ? "," : "").append("{\"lineId\":\"").append(l).append("\",\"number\":").append(l)
+                            .append(",\"name\":\"L\",\"economicClass\":\"modal\",\"amount\":1000000000000}");
+                }
+                HTTP.send(request(port, "/api/v1/organisations/" + org + "/budgets/2025")
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"fund\":\"APBD\",\"programs\":[{\"number\":1,\"name\":\"P\",\"activities\":[{\"number\":1,"
+                                        + "\"name\":\"K\",\"objective\":\"S1\",\"lines\":[" + lines + "]}]}]}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            long rss = 0;
+            for (int clients : new int[] {1, 4, 16}) {
+                int count = (quick ? 400 : 2_000) * clients;
+                long[] rssHolder = {rss};
+                double[] result = apiLoad(port, orgs, clients, count, app.pid(), rssHolder);
+                rss = rssHolder[0];
+                put("api.realisationsPerSecond." + clients + "clients", Math.round(result[0]), "");
+                put("api.p50Ms." + clients + "clients", result[1], "");
+                put("api.p99Ms." + clients + "clients", result[2], "");
+                if (clients == 16) {
+                    put("api.realisationsPerSecond", Math.round(result[0]), ">= 1000 (16 clients, 40 orgs)");
+                    put("api.p50Ms", result[1], "");
+                    put("api.p99Ms", result[2], "< 50");
+                }
+            }
+            put("memory.rssMb", peakRssMb(app.pid(), rss), "< 768 (peak of the application process)");
+        } finally {
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static double[] apiLoad(int port, List<String> orgs, int clients, int count, long pid, long[] rss)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong n = new AtomicLong();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long i;
+                while ((i = n.getAndIncrement()) < count) {
+                    String org = orgs.get(ThreadLocalRandom.current().nextInt(orgs.size()));
+                    String body = "{\"lineId\":\"" + (1 + ThreadLocalRandom.current().nextInt(30)) + "\",\"amount\":"
+                            + (1 + i % 5000) + ",\"date\":\"2025-05-05\",\"document\":\"SP2D-" + i + "\"}";
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = HTTP.send(request(port, "/api/v1/organisations/" + org
+                            + "/budgets/2025/realisations").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    micros.add((System.nanoTime() - t0) / 1_000);
+                    if (r.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                    if (i % 200 == 0) {
+                        rss[0] = Math.max(rss[0], currentRssKb(pid));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failures.get() > 0) {
+            System.out.println("warning: " + failures.get() + " realisations were not accepted");
+        }
+        return new double[] {count / seconds, percentile(micros, 50), percentile(micros, 99)};
+    }
+
+    private static long currentRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static long peakRssMb(long pid, long sampledKb) {
+        long peak = sampledKb;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    peak = Math.max(peak, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (IOException e) {
+            // not on Linux: keep the sampled value
+        }
+        return peak / 1024;
+    }
+}
