@@ -8,4 +8,12 @@ public interface OrganisationAccess {
 
     /** Whether the current user may read the organisation's data. */
     boolean mayRead(String organisationId);
+
+    /** Throws {@link AccessDenied} unless the current user may read the organisation's data. */
+    default void requireRead(String organisationId) {
+        if (!mayRead(organisationId)) {
+            throw new AccessDenied("Anda tidak memiliki akses ke " + organisationId,
+                    java.util.Map.of("organisationId", organisationId));
+        }
+    }
 }

@@ -92,20 +92,7 @@ class CrashSafetyTest {
                     && System.nanoTime() < caughtUp) {
                 Thread.sleep(100);
             }
-            List<String> recorded = new ArrayList<>();
-            long after = 0;
-            while (true) {
-                Map<String, Object> page = JSON.readValue(restarted.get("/api/v1/organisations/kec-crash/audit/events"
-                        + "?type=RealisationRecorded&limit=1000&after=" + after).body(), new TypeReference<>() {
-                });
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> events = (List<Map<String, Object>>) page.get("events");
-                events.forEach(e -> recorded.add(((Map<?, ?>) e.get("content")).get("document").toString()));
-                if (page.get("nextAfter") == null) {
-                    break;
-                }
-                after = ((Number) page.get("nextAfter")).longValue();
-            }
+            List<String> recorded = restarted.recordedDocuments("kec-crash");
             assertThat(recorded).as("nothing recorded twice").doesNotHaveDuplicates();
             assertThat(recorded).as("every acknowledged realisation survived").containsAll(acknowledged);
             assertThat(recorded).as("no refused realisation was stored").doesNotContainAnyElementsOf(refused);
@@ -126,6 +113,64 @@ class CrashSafetyTest {
             assertThat(restarted.get("/api/v1/audit/verify").body()).contains("\"verified\":true");
             System.out.printf("crash: %d acknowledged before SIGKILL, %d refused, %d cut off; %d recorded after restart%n",
                     acknowledged.size(), refused.size(), unknown.get(), recorded.size());
+        }
+    }
+
+    @Test
+    void aGracefulShutdownDrainsInFlightRequests() throws Exception {
+        Path logs = Path.of("target", "graceful-shutdown");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger serverErrors = new AtomicInteger();
+        try (LedgerProcess ledger = LedgerProcess.ledger(null, dir, logs.resolve("before.log"))) {
+            ledger.awaitReady(Duration.ofSeconds(120));
+            assertThat(ledger.post("/api/v1/organisations/kec-term/budgets/2025", "{\"fund\":\"APBD\",\"programs\":"
+                    + "[{\"number\":1,\"name\":\"P\",\"activities\":[{\"number\":1,\"name\":\"K\",\"objective\":"
+                    + "\"S1\",\"lines\":[{\"lineId\":\"1\",\"number\":1,\"name\":\"L\",\"economicClass\":\"modal\","
+                    + "\"amount\":100000000}]}]}]}").statusCode()).isEqualTo(201);
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(4);
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    for (int i = 0; running.get(); i++) {
+                        try {
+                            HttpResponse<String> r = ledger.post("/api/v1/organisations/kec-term/budgets/2025/"
+                                    + "realisations", "{\"lineId\":\"1\",\"amount\":10,\"date\":\"2025-04-01\","
+                                    + "\"document\":\"T-" + client + "-" + i + "\"}");
+                            if (r.statusCode() / 100 == 2) {
+                                acknowledged.add("T-" + client + "-" + i);
+                            } else if (r.statusCode() >= 500) {
+                                serverErrors.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException stopped) {
+                            return;
+                        }
+                    }
+                });
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.size() < 100 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ledger.process.destroy();
+            assertThat(ledger.process.waitFor(30, TimeUnit.SECONDS)).as("stopped within the drain timeout").isTrue();
+            running.set(false);
+            clients.shutdown();
+            clients.awaitTermination(30, TimeUnit.SECONDS);
+            assertThat(java.nio.file.Files.readString(ledger.logFile)).contains("Graceful shutdown complete");
+        }
+        assertThat(serverErrors.get()).as("no request failed with a server error while stopping").isZero();
+        try (LedgerProcess restarted = LedgerProcess.ledger(null, dir, logs.resolve("after.log"))) {
+            restarted.awaitReady(Duration.ofSeconds(120));
+            long caughtUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!restarted.get("/api/v1/admin/projections").body().matches("\\{(\"[a-z-]+\":0,?)+\\}")
+                    && System.nanoTime() < caughtUp) {
+                Thread.sleep(100);
+            }
+            List<String> recorded = restarted.recordedDocuments("kec-term");
+            assertThat(recorded).doesNotHaveDuplicates().containsAll(acknowledged);
+            System.out.printf("graceful stop: %d acknowledged, %d recorded after restart%n", acknowledged.size(),
+                    recorded.size());
         }
     }
 

@@ -131,6 +131,26 @@ final class LedgerProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The documents of every realisation the organisation's audit history holds, in recording order. */
+    List<String> recordedDocuments(String org) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> recorded = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            java.util.Map<String, Object> page = json.readValue(get("/api/v1/organisations/" + org + "/audit/events"
+                    + "?type=RealisationRecorded&limit=1000&after=" + after).body(),
+                    new com.fasterxml.jackson.core.type.TypeReference<>() {
+                    });
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, Object>> events = (List<java.util.Map<String, Object>>) page.get("events");
+            events.forEach(e -> recorded.add(((java.util.Map<?, ?>) e.get("content")).get("document").toString()));
+            if (page.get("nextAfter") == null) {
+                return recorded;
+            }
+            after = ((Number) page.get("nextAfter")).longValue();
+        }
+    }
+
     /** SIGKILL, as a crash would. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -105,20 +105,7 @@ class TwoInstancesTest {
             Map<String, Object> verify = JSON.readValue(a.get("/api/v1/audit/verify").body(), new TypeReference<>() {
             });
             assertThat(verify).containsEntry("verified", true);
-            List<String> recorded = new ArrayList<>();
-            long after = 0;
-            while (true) {
-                Map<String, Object> page = JSON.readValue(b.get("/api/v1/organisations/kec-two/audit/events"
-                        + "?type=RealisationRecorded&limit=1000&after=" + after).body(), new TypeReference<>() {
-                });
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> events = (List<Map<String, Object>>) page.get("events");
-                events.forEach(e -> recorded.add(((Map<?, ?>) e.get("content")).get("document").toString()));
-                if (page.get("nextAfter") == null) {
-                    break;
-                }
-                after = ((Number) page.get("nextAfter")).longValue();
-            }
+            List<String> recorded = b.recordedDocuments("kec-two");
             assertThat(recorded).as("no entry duplicated").doesNotHaveDuplicates();
             assertThat(Set.copyOf(recorded)).as("no acknowledged entry lost").isEqualTo(acceptedDocuments);
 

@@ -37,10 +37,7 @@ public class AuditPages {
     }
 
     private void requireRead(String org) {
-        LedgerIds.require(org, "organisation");
-        if (!access.mayRead(org)) {
-            throw new AccessDenied("Anda tidak memiliki akses ke " + org, null);
-        }
+        access.requireRead(LedgerIds.require(org, "organisation"));
     }
 
     @GetMapping("/org/{org}/audit")

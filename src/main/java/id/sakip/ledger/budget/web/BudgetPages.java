@@ -40,10 +40,7 @@ public class BudgetPages {
     }
 
     private void requireRead(String org) {
-        LedgerIds.require(org, "organisation");
-        if (!access.mayRead(org)) {
-            throw new AccessDenied("Anda tidak memiliki akses ke " + org, null);
-        }
+        access.requireRead(LedgerIds.require(org, "organisation"));
     }
 
     private boolean may(String org, String role) {

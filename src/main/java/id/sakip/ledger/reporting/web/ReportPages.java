@@ -13,7 +13,6 @@ import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 import id.sakip.ledger.performance.query.PerformanceReports;
 import id.sakip.ledger.reporting.query.LkjipQueries;
-import id.sakip.ledger.shared.AccessDenied;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.OrganisationAccess;
 import id.sakip.ledger.shared.RuleViolation;
@@ -39,10 +38,7 @@ public class ReportPages {
     @GetMapping("/org/{org}/laporan/{year}")
     public String report(@PathVariable String org, @PathVariable int year,
                          @RequestParam(required = false) String asOf, Model model) {
-        LedgerIds.require(org, "organisation");
-        if (!access.mayRead(org)) {
-            throw new AccessDenied("Anda tidak memiliki akses ke " + org, null);
-        }
+        access.requireRead(LedgerIds.require(org, "organisation"));
         Instant at = asOf == null || asOf.isBlank() ? null
                 : LocalDateTime.parse(asOf).atZone(LedgerClock.WIB).toInstant();
         model.addAttribute("org", org);
