@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,10 +75,8 @@ class CrashSafetyTest {
                     }
                 });
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (acknowledged.size() < 400 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Awaitility.await("400 acknowledged").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> acknowledged.size() >= 400);
             ledger.kill();
             running.set(false);
             clients.shutdown();
@@ -87,11 +86,7 @@ class CrashSafetyTest {
 
         try (LedgerProcess restarted = LedgerProcess.ledger(null, dir, logs.resolve("after-restart.log"))) {
             restarted.awaitReady(Duration.ofSeconds(120));
-            long caughtUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!restarted.get("/api/v1/admin/projections").body().matches("\\{(\"[a-z-]+\":0,?)+\\}")
-                    && System.nanoTime() < caughtUp) {
-                Thread.sleep(100);
-            }
+            restarted.awaitProjectionsCaughtUp();
             List<String> recorded = restarted.recordedDocuments("kec-crash");
             assertThat(recorded).as("nothing recorded twice").doesNotHaveDuplicates();
             assertThat(recorded).as("every acknowledged realisation survived").containsAll(acknowledged);
@@ -103,11 +98,8 @@ class CrashSafetyTest {
             String live = awaitRealised(restarted, path, recorded.size() * 1000L);
             assertThat(restarted.post("/api/v1/admin/rebuilds", "{\"processors\":[\"budget-books\"]}").statusCode())
                     .isEqualTo(202);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!restarted.get("/api/v1/admin/rebuilds/budget-books").body().contains("\"DONE\"")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Awaitility.await("rebuild done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> restarted.get("/api/v1/admin/rebuilds/budget-books").body().contains("\"DONE\""));
             assertThat(awaitRealised(restarted, path, recorded.size() * 1000L)).as("live equals a full rebuild")
                     .isEqualTo(live);
             assertThat(restarted.get("/api/v1/audit/verify").body()).contains("\"verified\":true");
@@ -148,10 +140,8 @@ class CrashSafetyTest {
                     }
                 });
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (acknowledged.size() < 100 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Awaitility.await("100 acknowledged").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> acknowledged.size() >= 100);
             ledger.process.destroy();
             assertThat(ledger.process.waitFor(30, TimeUnit.SECONDS)).as("stopped within the drain timeout").isTrue();
             running.set(false);
@@ -162,11 +152,7 @@ class CrashSafetyTest {
         assertThat(serverErrors.get()).as("no request failed with a server error while stopping").isZero();
         try (LedgerProcess restarted = LedgerProcess.ledger(null, dir, logs.resolve("after.log"))) {
             restarted.awaitReady(Duration.ofSeconds(120));
-            long caughtUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!restarted.get("/api/v1/admin/projections").body().matches("\\{(\"[a-z-]+\":0,?)+\\}")
-                    && System.nanoTime() < caughtUp) {
-                Thread.sleep(100);
-            }
+            restarted.awaitProjectionsCaughtUp();
             List<String> recorded = restarted.recordedDocuments("kec-term");
             assertThat(recorded).doesNotHaveDuplicates().containsAll(acknowledged);
             System.out.printf("graceful stop: %d acknowledged, %d recorded after restart%n", acknowledged.size(),
@@ -174,16 +160,9 @@ class CrashSafetyTest {
         }
     }
 
-    private static String awaitRealised(LedgerProcess ledger, String path, long expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            body = ledger.get(path).body();
-            if (body.contains("\"realised\":" + expected + ",")) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("projection did not reach realised " + expected + ": " + body);
+    private static String awaitRealised(LedgerProcess ledger, String path, long expected) {
+        return Awaitility.await("projection reaches realised " + expected).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ledger.get(path).body(), body -> body.contains("\"realised\":" + expected + ","));
     }
 }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.awaitility.Awaitility;
+
 /** A ledger (or its standalone store) running in a JVM of its own, driven over HTTP like a client would. */
 final class LedgerProcess implements AutoCloseable {
 
@@ -75,36 +77,36 @@ final class LedgerProcess implements AutoCloseable {
         return new LedgerProcess(start(args, logFile), port, logFile);
     }
 
-    void awaitLog(String text, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(logFile) && Files.readString(logFile).contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("process ended: " + tail());
-            }
-            Thread.sleep(100);
+    private void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("process ended: " + tail());
         }
-        throw new IllegalStateException("timed out waiting for '" + text + "': " + tail());
     }
 
-    void awaitReady(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("ledger ended: " + tail());
-            }
-            try {
-                if (get("/actuator/health/readiness").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("ledger not ready in time: " + tail());
+    void awaitLog(String text, Duration timeout) {
+        Awaitility.await("'" + text + "' in " + logFile).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    requireAlive();
+                    return Files.exists(logFile) && Files.readString(logFile).contains(text);
+                });
+    }
+
+    void awaitReady(Duration timeout) {
+        Awaitility.await("readiness of " + logFile).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    requireAlive();
+                    try {
+                        return get("/actuator/health/readiness").statusCode() == 200;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
+    }
+
+    /** Waits until every projection has processed the whole log (readiness allows a small lag). */
+    void awaitProjectionsCaughtUp() {
+        Awaitility.await("projections caught up").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/api/v1/admin/projections").body().matches("\\{(\"[a-z-]+\":0,?)+\\}"));
     }
 
     String tail() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,21 +111,8 @@ class TwoInstancesTest {
             assertThat(Set.copyOf(recorded)).as("no acknowledged entry lost").isEqualTo(acceptedDocuments);
 
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port)) {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                Set<String> owners = Set.of();
-                while (System.nanoTime() < deadline) {
-                    owners = ConcurrentHashMap.newKeySet();
-                    for (Document t : client.getDatabase("ledger").getCollection("tokens")
-                            .find(new Document("processor", "budget-books"))) {
-                        if (t.getString("owner") != null) {
-                            owners.add(t.getString("owner"));
-                        }
-                    }
-                    if (owners.size() == 2) {
-                        break;
-                    }
-                    Thread.sleep(500);
-                }
+                Set<String> owners = Awaitility.await("segments shared").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> ownersOf(client), o -> o.size() == 2);
                 assertThat(owners).as("the two segments of budget-books are shared by the instances").hasSize(2);
             }
             System.out.printf("two instances: %d realisations accepted, %d refused by the ceiling%n",
@@ -137,21 +125,25 @@ class TwoInstancesTest {
                 + "\"amount\":" + LINE_AMOUNT + "}";
     }
 
-    private static Map<String, Object> awaitReport(LedgerProcess ledger, Map<String, AtomicLong> accepted)
-            throws Exception {
-        long expected = accepted.values().stream().mapToLong(AtomicLong::get).sum();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Map<String, Object> report = Map.of();
-        while (System.nanoTime() < deadline) {
-            report = JSON.readValue(ledger.get("/api/v1/organisations/kec-two/reports/budget-realisation?year=2025")
-                    .body(), new TypeReference<>() {
-            });
-            Object total = report.get("total");
-            if (total instanceof Map<?, ?> t && ((Number) t.get("realised")).longValue() == expected) {
-                return report;
+    private static Set<String> ownersOf(MongoClient client) {
+        Set<String> owners = new java.util.HashSet<>();
+        for (Document t : client.getDatabase("ledger").getCollection("tokens")
+                .find(new Document("processor", "budget-books"))) {
+            if (t.getString("owner") != null) {
+                owners.add(t.getString("owner"));
             }
-            Thread.sleep(200);
         }
-        return report;
+        return owners;
+    }
+
+    private static Map<String, Object> awaitReport(LedgerProcess ledger, Map<String, AtomicLong> accepted) {
+        long expected = accepted.values().stream().mapToLong(AtomicLong::get).sum();
+        return Awaitility.await("report shows " + expected + " realised").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> JSON.readValue(ledger.get("/api/v1/organisations/kec-two/reports/budget-realisation"
+                                + "?year=2025").body(), new TypeReference<Map<String, Object>>() {
+                        }),
+                        report -> report.get("total") instanceof Map<?, ?> t
+                                && ((Number) t.get("realised")).longValue() == expected);
     }
 }
