@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
 import org.bson.Document;
@@ -59,7 +58,6 @@ public final class CommitLog implements AutoCloseable {
     private final Clock clock;
     private final BlockingQueue<PendingCommit> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
-    private final List<LongConsumer> appendListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<java.util.function.Consumer<StoredCommit>> commitListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
@@ -91,11 +89,6 @@ public final class CommitLog implements AutoCloseable {
     /** The last global sequence this instance knows of, without asking the database; -1 before any. */
     public long knownHeadSequence() {
         return knownHead;
-    }
-
-    /** Registers a callback told the last global sequence after each successful write. */
-    public void onAppend(LongConsumer listener) {
-        appendListeners.add(listener);
     }
 
     /**
@@ -346,9 +339,6 @@ public final class CommitLog implements AutoCloseable {
                     log.warn("A commit listener failed: {}", e.getMessage());
                 }
             }
-        }
-        for (LongConsumer l : appendListeners) {
-            l.accept(lastStored.last());
         }
         commitsSinceHint += count;
         long now = System.currentTimeMillis();

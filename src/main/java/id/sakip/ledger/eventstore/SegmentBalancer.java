@@ -52,10 +52,6 @@ public class SegmentBalancer {
         this.tokens = tokens;
     }
 
-    public String nodeId() {
-        return nodeId;
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
         scheduler.scheduleWithFixedDelay(this::balance, 1, 3, TimeUnit.SECONDS);

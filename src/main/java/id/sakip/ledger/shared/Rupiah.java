@@ -42,10 +42,6 @@ public record Rupiah(long value) implements Comparable<Rupiah> {
         return value == 0;
     }
 
-    public boolean greaterThan(Rupiah other) {
-        return value > other.value;
-    }
-
     @Override
     public int compareTo(Rupiah o) {
         return Long.compare(value, o.value);

@@ -69,10 +69,6 @@ final class TestStore implements AutoCloseable {
         return new CommitLog(database(), Clock.systemUTC());
     }
 
-    boolean isEmbedded() {
-        return embedded != null;
-    }
-
     @Override
     public void close() {
         if (dropOnClose) {

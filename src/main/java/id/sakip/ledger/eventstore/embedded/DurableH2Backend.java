@@ -30,7 +30,6 @@ public class DurableH2Backend extends H2Backend {
     private final ReentrantReadWriteLock commandLock = new ReentrantReadWriteLock();
     private final Object commitMonitor = new Object();
     private final AtomicLong finishedWrites = new AtomicLong();
-    private final AtomicLong fileCommits = new AtomicLong();
     private long durableWrites;
 
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
@@ -119,16 +118,10 @@ public class DurableH2Backend extends H2Backend {
                 long upTo = finishedWrites.get();
                 getMvStore().commit();
                 durableWrites = upTo;
-                fileCommits.incrementAndGet();
             } finally {
                 commandLock.writeLock().unlock();
             }
         }
-    }
-
-    /** How many times the MVStore was committed to its file (each may cover many writes). */
-    public long fileCommits() {
-        return fileCommits.get();
     }
 
     /** Rewrites sparse chunks so the file does not grow without bound; safe while serving. */
