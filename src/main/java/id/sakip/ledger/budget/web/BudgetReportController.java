@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import id.sakip.ledger.budget.query.BudgetAmendmentReport;
 import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** Budget reports: realisation (LKjIP Table 3.9) and amendments (Table 2.6), live or as of a past instant. */
@@ -41,5 +44,30 @@ public class BudgetReportController {
                                             @RequestParam(required = false) Instant asOf) {
         LedgerIds.require(org, "organisation");
         return queries.amendments(org, year, asOf);
+    }
+
+    /** Table 3.9 as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/budget-realisation", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
+            "application/pdf"})
+    public ResponseEntity<byte[]> realisationFile(@PathVariable String org, @RequestParam int year,
+                                                  @RequestParam(required = false) Instant asOf,
+                                                  @RequestParam(required = false)
+                                                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+                                                  @RequestParam String format) {
+        ExportFormat.parse(format);
+        BudgetRealisationReport report = realisation(org, year, asOf, until);
+        return Downloads.of("tabel-3.9-" + org + "-" + year, format, BudgetTables.realisation(report,
+                Downloads.subtitle(org, "tahun " + year + (until == null ? "" : " s.d. " + until), asOf)));
+    }
+
+    /** Table 2.6 as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/budget-amendments", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
+            "application/pdf"})
+    public ResponseEntity<byte[]> amendmentsFile(@PathVariable String org, @RequestParam int year,
+                                                 @RequestParam(required = false) Instant asOf,
+                                                 @RequestParam String format) {
+        ExportFormat.parse(format);
+        return Downloads.of("tabel-2.6-" + org + "-" + year, format, BudgetTables.amendments(
+                amendments(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,8 @@ import id.sakip.ledger.performance.query.PerformanceReports.AchievementReport;
 import id.sakip.ledger.performance.query.PerformanceReports.ComparisonReport;
 import id.sakip.ledger.performance.query.PerformanceReports.ProgressReport;
 import id.sakip.ledger.shared.InvalidValue;
+import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** Performance reports (LKjIP Tables 3.2/4.1, 3.3, 3.4), live or as of a past instant. */
@@ -52,5 +55,38 @@ public class PerformanceReportController {
                                    @RequestParam(required = false) Instant asOf) {
         LedgerIds.require(org, "organisation");
         return PerformanceReports.progress(queries.planFor(org, year, asOf), year);
+    }
+
+    /** Tables 3.2/4.1 as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/indicator-achievement", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
+            "application/pdf"})
+    public ResponseEntity<byte[]> achievementFile(@PathVariable String org, @RequestParam int year,
+                                                  @RequestParam(required = false) Instant asOf,
+                                                  @RequestParam String format) {
+        ExportFormat.parse(format);
+        return Downloads.of("tabel-3.2-" + org + "-" + year, format, PerformanceTables.achievement(
+                achievement(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+    }
+
+    /** Table 3.3 as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/indicator-comparison", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
+            "application/pdf"})
+    public ResponseEntity<byte[]> comparisonFile(@PathVariable String org, @RequestParam int from,
+                                                 @RequestParam int to, @RequestParam(required = false) Instant asOf,
+                                                 @RequestParam String format) {
+        ExportFormat.parse(format);
+        return Downloads.of("tabel-3.3-" + org + "-" + from + "-" + to, format, PerformanceTables.comparison(
+                comparison(org, from, to, asOf), Downloads.subtitle(org, "tahun " + from + "-" + to, asOf)));
+    }
+
+    /** Table 3.4 as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/renstra-progress", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
+            "application/pdf"})
+    public ResponseEntity<byte[]> progressFile(@PathVariable String org, @RequestParam int year,
+                                               @RequestParam(required = false) Instant asOf,
+                                               @RequestParam String format) {
+        ExportFormat.parse(format);
+        return Downloads.of("tabel-3.4-" + org + "-" + year, format, PerformanceTables.progress(
+                progress(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 }

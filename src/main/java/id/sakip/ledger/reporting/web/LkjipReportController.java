@@ -3,6 +3,7 @@ package id.sakip.ledger.reporting.web;
 import java.time.Instant;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import id.sakip.ledger.reporting.query.EfficiencyReport;
 import id.sakip.ledger.reporting.query.LkjipQueries;
 import id.sakip.ledger.reporting.query.ReconciliationReport;
+import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** LKjIP reports that join budget and performance: efficiency (Table 3.7) and the reconciliation. */
@@ -36,5 +39,27 @@ public class LkjipReportController {
                                        @RequestParam(required = false) Instant asOf) {
         LedgerIds.require(org, "organisation");
         return queries.efficiency(org, year, asOf);
+    }
+
+    /** The reconciliation as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/api/v1/organisations/{org}/reports/reconciliation", params = "format",
+            produces = {ExportFormat.XLSX_TYPE, "text/csv", "application/pdf"})
+    public ResponseEntity<byte[]> reconciliationFile(@PathVariable String org, @RequestParam int year,
+                                                     @RequestParam(required = false) Instant asOf,
+                                                     @RequestParam String format) {
+        ExportFormat.parse(format);
+        return Downloads.of("rekonsiliasi-" + org + "-" + year, format, LkjipTables.reconciliation(
+                reconciliation(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+    }
+
+    /** Table 3.7 as a file: {@code ?format=xlsx|csv|pdf}. */
+    @GetMapping(path = "/api/v1/organisations/{org}/reports/efficiency", params = "format",
+            produces = {ExportFormat.XLSX_TYPE, "text/csv", "application/pdf"})
+    public ResponseEntity<byte[]> efficiencyFile(@PathVariable String org, @RequestParam int year,
+                                                 @RequestParam(required = false) Instant asOf,
+                                                 @RequestParam String format) {
+        ExportFormat.parse(format);
+        return Downloads.of("tabel-3.7-" + org + "-" + year, format, LkjipTables.efficiency(
+                efficiency(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 }

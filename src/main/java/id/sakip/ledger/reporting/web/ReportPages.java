@@ -3,6 +3,13 @@ package id.sakip.ledger.reporting.web;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import id.sakip.ledger.budget.query.BudgetQueries;
+import id.sakip.ledger.budget.web.BudgetTables;
+import id.sakip.ledger.performance.web.PerformanceTables;
+import id.sakip.ledger.shared.InvalidValue;
+import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.shared.export.ReportTable;
+import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 import id.sakip.ledger.performance.query.PerformanceReports;
 import id.sakip.ledger.reporting.query.LkjipQueries;
@@ -39,12 +52,12 @@ public class ReportPages {
     public String report(@PathVariable String org, @PathVariable int year,
                          @RequestParam(required = false) String asOf, Model model) {
         access.requireRead(LedgerIds.require(org, "organisation"));
-        Instant at = asOf == null || asOf.isBlank() ? null
-                : LocalDateTime.parse(asOf).atZone(LedgerClock.WIB).toInstant();
+        Instant at = parseAsOf(asOf);
         model.addAttribute("org", org);
         model.addAttribute("year", year);
         model.addAttribute("asOf", asOf);
         model.addAttribute("asOfInstant", at);
+        model.addAttribute("economicClasses", id.sakip.ledger.budget.api.EconomicClass.values());
         attempt(model, "budget", () -> budgets.realisation(org, year, at, null));
         attempt(model, "amendments", () -> budgets.amendments(org, year, at));
         attempt(model, "achievement", () -> PerformanceReports.achievement(performance.planFor(org, year, at), year));
@@ -54,6 +67,57 @@ public class ReportPages {
         attempt(model, "efficiency", () -> lkjip.efficiency(org, year, at));
         attempt(model, "reconciliation", () -> lkjip.reconciliation(org, year, at));
         return "lkjip";
+    }
+
+    /** One table, or {@code semua} for every table, as XLSX, CSV or PDF, live or as of a past moment. */
+    @GetMapping("/org/{org}/laporan/{year}/unduh")
+    public ResponseEntity<byte[]> download(@PathVariable String org, @PathVariable int year,
+                                           @RequestParam String tabel, @RequestParam String format,
+                                           @RequestParam(required = false) String asOf) {
+        access.requireRead(LedgerIds.require(org, "organisation"));
+        ExportFormat.parse(format);
+        Instant at = parseAsOf(asOf);
+        String subtitle = Downloads.subtitle(org, "tahun " + year, at);
+        Map<String, Supplier<List<ReportTable>>> tables = new LinkedHashMap<>();
+        tables.put("3.9", () -> BudgetTables.realisation(budgets.realisation(org, year, at, null), subtitle));
+        tables.put("2.6", () -> BudgetTables.amendments(budgets.amendments(org, year, at), subtitle));
+        tables.put("3.2", () -> PerformanceTables.achievement(
+                PerformanceReports.achievement(performance.planFor(org, year, at), year), subtitle));
+        tables.put("3.3", () -> PerformanceTables.comparison(PerformanceReports.comparison(org,
+                performance.plans(org, at), year - 2, year), Downloads.subtitle(org, "tahun " + (year - 2) + "-"
+                + year, at)));
+        tables.put("3.4", () -> PerformanceTables.progress(
+                PerformanceReports.progress(performance.planFor(org, year, at), year), subtitle));
+        tables.put("3.7", () -> LkjipTables.efficiency(lkjip.efficiency(org, year, at), subtitle));
+        tables.put("rekonsiliasi", () -> LkjipTables.reconciliation(lkjip.reconciliation(org, year, at), subtitle));
+        List<ReportTable> chosen = new ArrayList<>();
+        if ("semua".equals(tabel)) {
+            for (Supplier<List<ReportTable>> t : tables.values()) {
+                try {
+                    chosen.addAll(t.get());
+                } catch (RuleViolation missing) {
+                    // a table whose data was never recorded is left out of the full download
+                    continue;
+                }
+            }
+        } else if (tables.containsKey(tabel)) {
+            chosen.addAll(tables.get(tabel).get());
+        } else {
+            throw new InvalidValue("UNKNOWN_TABLE", "tabel must be one of " + String.join(", ", tables.keySet())
+                    + " or semua", Map.of("tabel", tabel));
+        }
+        return Downloads.of(("semua".equals(tabel) ? "lkjip" : "tabel-" + tabel) + "-" + org + "-" + year
+                + (at == null ? "" : "-per-" + asOf.replace(":", "")), format, chosen);
+    }
+
+    private static Instant parseAsOf(String asOf) {
+        try {
+            return asOf == null || asOf.isBlank() ? null
+                    : LocalDateTime.parse(asOf).atZone(LedgerClock.WIB).toInstant();
+        } catch (java.time.format.DateTimeParseException bad) {
+            throw new InvalidValue("INVALID_AS_OF", "asOf must be a date and time such as 2023-12-31T23:59",
+                    Map.of("asOf", asOf));
+        }
     }
 
     private static void attempt(Model model, String name, java.util.function.Supplier<Object> report) {

@@ -1,0 +1,266 @@
+package id.sakip.ledger.shared.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+
+import id.sakip.ledger.shared.IndonesianFormat;
+import id.sakip.ledger.shared.export.ReportTable.Column;
+import id.sakip.ledger.shared.export.ReportTable.Kind;
+
+/**
+ * Writes report tables as XLSX (numeric cells with number formats, one sheet per table), CSV
+ * (RFC 4180, plain machine-readable numbers) or PDF (A4 landscape, Indonesian number notation).
+ */
+public final class TableExporter {
+
+    private TableExporter() {
+    }
+
+    public static byte[] export(ExportFormat format, List<ReportTable> tables) {
+        return switch (format) {
+            case XLSX -> xlsx(tables);
+            case CSV -> csv(tables);
+            case PDF -> pdf(tables);
+        };
+    }
+
+    /** One sheet per table; rupiah, percentages and decimals are number cells, never text. */
+    public static byte[] xlsx(List<ReportTable> tables) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles styles = new Styles(book);
+            Map<String, Integer> names = new HashMap<>();
+            for (ReportTable table : tables) {
+                Sheet sheet = book.createSheet(sheetName(table.title(), names));
+                int r = 0;
+                Cell title = sheet.createRow(r++).createCell(0);
+                title.setCellValue(table.title());
+                title.setCellStyle(styles.title);
+                if (table.subtitle() != null) {
+                    sheet.createRow(r++).createCell(0).setCellValue(table.subtitle());
+                }
+                r++;
+                Row header = sheet.createRow(r++);
+                int[] widths = new int[table.columns().size()];
+                for (int c = 0; c < table.columns().size(); c++) {
+                    Cell cell = header.createCell(c);
+                    cell.setCellValue(table.columns().get(c).heading());
+                    cell.setCellStyle(styles.header);
+                    widths[c] = table.columns().get(c).heading().length();
+                }
+                for (int i = 0; i < table.rows().size(); i++) {
+                    boolean total = table.totalRows().contains(i);
+                    Row row = sheet.createRow(r++);
+                    List<Object> cells = table.rows().get(i);
+                    for (int c = 0; c < cells.size(); c++) {
+                        Column column = table.columns().get(c);
+                        Object value = cells.get(c);
+                        Cell cell = row.createCell(c);
+                        cell.setCellStyle(styles.of(column.kind(), total));
+                        if (value == null) {
+                            cell.setBlank();
+                        } else if (value instanceof Number n && column.kind() != Kind.TEXT) {
+                            cell.setCellValue(n instanceof BigDecimal d ? d.doubleValue() : n.doubleValue());
+                        } else {
+                            cell.setCellValue(value.toString());
+                        }
+                        widths[c] = Math.max(widths[c], shown(column.kind(), value).length());
+                    }
+                }
+                header.getSheet().createFreezePane(0, r - table.rows().size());
+                for (int c = 0; c < widths.length; c++) {
+                    sheet.setColumnWidth(c, Math.min(80, widths[c] + 3) * 256);
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sheetName(String title, Map<String, Integer> used) {
+        String base = WorkbookUtil.createSafeSheetName(title.length() > 28 ? title.substring(0, 28) : title);
+        int n = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        return n == 1 ? base : base.substring(0, Math.min(base.length(), 26)) + " " + n;
+    }
+
+    /** Cell styles, created once per workbook. */
+    private static final class Styles {
+        final CellStyle title;
+        final CellStyle header;
+        final Map<String, CellStyle> cells = new HashMap<>();
+        private final XSSFWorkbook book;
+        private final Font bold;
+
+        Styles(XSSFWorkbook book) {
+            this.book = book;
+            bold = book.createFont();
+            bold.setBold(true);
+            Font big = book.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 13);
+            title = book.createCellStyle();
+            title.setFont(big);
+            header = book.createCellStyle();
+            header.setFont(bold);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setWrapText(true);
+        }
+
+        CellStyle of(Kind kind, boolean total) {
+            return cells.computeIfAbsent(kind + "/" + total, k -> {
+                CellStyle s = book.createCellStyle();
+                String format = switch (kind) {
+                    case RUPIAH, INTEGER -> "#,##0";
+                    case PERCENT, DECIMAL -> "#,##0.00";
+                    case TEXT, NUMBER -> null;
+                };
+                if (format != null) {
+                    s.setDataFormat(book.createDataFormat().getFormat(format));
+                }
+                if (kind != Kind.TEXT) {
+                    s.setAlignment(HorizontalAlignment.RIGHT);
+                }
+                if (total) {
+                    s.setFont(bold);
+                    s.setBorderTop(BorderStyle.THIN);
+                }
+                return s;
+            });
+        }
+    }
+
+    /** RFC 4180 with a comma separator; numbers as plain digits with a point (1923000000, 96.20). */
+    public static byte[] csv(List<ReportTable> tables) {
+        StringBuilder out = new StringBuilder();
+        boolean several = tables.size() > 1;
+        for (ReportTable table : tables) {
+            if (several) {
+                if (!out.isEmpty()) {
+                    out.append("\r\n");
+                }
+                out.append(quote(table.title())).append("\r\n");
+            }
+            line(out, table.columns().stream().map(Column::heading).map(TableExporter::quote).toList());
+            for (List<Object> row : table.rows()) {
+                line(out, row.stream().map(v -> v == null ? "" : quote(v instanceof BigDecimal d
+                        ? d.toPlainString() : v.toString())).toList());
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        out.append(String.join(",", cells)).append("\r\n");
+    }
+
+    private static String quote(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** A4 landscape; numbers in Indonesian notation, right-aligned; total rows in bold. */
+    public static byte[] pdf(List<ReportTable> tables) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
+        PdfWriter.getInstance(document, out);
+        document.open();
+        com.lowagie.text.Font titleFont = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
+        com.lowagie.text.Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
+        com.lowagie.text.Font smallBold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
+        boolean first = true;
+        for (ReportTable table : tables) {
+            if (!first) {
+                document.add(new Paragraph(" "));
+            }
+            first = false;
+            document.add(new Paragraph(table.title(), titleFont));
+            if (table.subtitle() != null) {
+                document.add(new Paragraph(table.subtitle(), small));
+            }
+            PdfPTable grid = new PdfPTable(table.columns().size());
+            grid.setWidthPercentage(100);
+            grid.setSpacingBefore(6);
+            grid.setHeaderRows(1);
+            grid.setWidths(relativeWidths(table));
+            for (Column column : table.columns()) {
+                PdfPCell cell = new PdfPCell(new Phrase(column.heading(), smallBold));
+                cell.setGrayFill(0.9f);
+                grid.addCell(cell);
+            }
+            for (int i = 0; i < table.rows().size(); i++) {
+                boolean total = table.totalRows().contains(i);
+                List<Object> row = table.rows().get(i);
+                for (int c = 0; c < row.size(); c++) {
+                    Kind kind = table.columns().get(c).kind();
+                    PdfPCell cell = new PdfPCell(new Phrase(shown(kind, row.get(c)), total ? smallBold : small));
+                    if (kind != Kind.TEXT) {
+                        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                    }
+                    grid.addCell(cell);
+                }
+            }
+            document.add(grid);
+        }
+        document.close();
+        return out.toByteArray();
+    }
+
+    private static float[] relativeWidths(ReportTable table) {
+        float[] widths = new float[table.columns().size()];
+        for (int c = 0; c < widths.length; c++) {
+            Kind kind = table.columns().get(c).kind();
+            int longest = table.columns().get(c).heading().length();
+            for (List<Object> row : table.rows()) {
+                longest = Math.max(longest, shown(kind, row.get(c)).length());
+            }
+            widths[c] = Math.max(4, Math.min(60, longest));
+        }
+        return widths;
+    }
+
+    /** A cell as a person reads it: 1.923.000.000; 96,20. */
+    static String shown(Kind kind, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number n && kind != Kind.TEXT) {
+            return switch (kind) {
+                case RUPIAH, INTEGER -> IndonesianFormat.integer(n.longValue());
+                case NUMBER -> n instanceof BigDecimal d && d.scale() > 0 ? IndonesianFormat.decimal(d)
+                        : n instanceof Double || n instanceof Float ? IndonesianFormat.decimal(new BigDecimal(n.toString()))
+                        : IndonesianFormat.integer(n.longValue());
+                default -> IndonesianFormat.decimal(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()));
+            };
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package id.sakip.ledger.shared.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import id.sakip.ledger.shared.LedgerClock;
+import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.shared.export.ReportTable;
+import id.sakip.ledger.shared.export.TableExporter;
+
+/** Turns report tables into a file download: {@code tabel-3.9-jiken-2023.xlsx}. */
+public final class Downloads {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss")
+            .withZone(LedgerClock.WIB);
+
+    private Downloads() {
+    }
+
+    public static ResponseEntity<byte[]> of(String baseName, String format, List<ReportTable> tables) {
+        ExportFormat f = ExportFormat.parse(format);
+        byte[] body = TableExporter.export(f, tables);
+        String name = baseName.replaceAll("[^A-Za-z0-9._-]", "-") + "." + f.extension();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(f == ExportFormat.CSV ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType(f.mediaType()))
+                .contentLength(body.length)
+                .body(body);
+    }
+
+    /** The line under each table's title: whose report, which year, and as of when. */
+    public static String subtitle(String organisationId, String period, Instant asOf) {
+        return "Organisasi " + organisationId + " · " + period + " · "
+                + (asOf == null ? "keadaan terkini buku besar" : "seperti diketahui buku besar pada "
+                + STAMP.format(asOf) + " WIB");
+    }
+}
