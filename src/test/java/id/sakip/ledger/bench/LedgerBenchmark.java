@@ -94,6 +94,10 @@ public final class LedgerBenchmark {
                 .run("--ledger.data-dir=" + work.resolve("inprocess"), "--server.port=0",
                         "--ledger.security.bootstrap-admin-password=" + PASSWORD,
                         "--logging.level.root=WARN", "--logging.level.id.sakip.ledger=WARN")) {
+            if (List.of(args).contains("--append-only")) {
+                appendOnly(app);
+                return;
+            }
             inProcess(app, reportLines, realisationsPerLine, otherOrganisations, replayEvents, quick);
         }
         long disk = Files.size(work.resolve("inprocess").resolve("ledger.mv.db"));
@@ -158,6 +162,19 @@ public final class LedgerBenchmark {
         }
         pool.shutdown();
         return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Only the in-process append figures, for profiling ({@code --append-only}, e.g. under JFR). */
+    private static void appendOnly(ConfigurableApplicationContext app) throws Exception {
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        List<String> orgs = List.of("bench-a1", "bench-a2", "bench-a3", "bench-a4");
+        for (String org : orgs) {
+            gateway.sendAndWait(budget(org, 30), BENCH);
+        }
+        append(gateway, orgs, 30, 1_000, 4);
+        System.out.printf("append 1 thread: %.0f events/s%n", append(gateway, orgs.subList(0, 1), 30, 2_000, 1));
+        System.out.printf("append 4 threads: %.0f events/s%n", append(gateway, orgs, 30, 4_000, 4));
+        app.getBean(ProjectionLag.class).awaitCaughtUp(Duration.ofMinutes(5));
     }
 
     private static void inProcess(ConfigurableApplicationContext app, int reportLines, int perLine, int others,

@@ -1,6 +1,10 @@
 package id.sakip.ledger.audit.web;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +20,7 @@ import id.sakip.ledger.eventstore.ChainVerifier;
 import id.sakip.ledger.eventstore.LedgerDigest;
 import id.sakip.ledger.eventstore.VerificationResult;
 import id.sakip.ledger.shared.AccessDenied;
+import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.OrganisationAccess;
 import id.sakip.ledger.shared.RuleViolation;
 import id.sakip.ledger.shared.web.LedgerIds;
@@ -43,14 +48,42 @@ public class AuditPages {
     @GetMapping("/org/{org}/audit")
     public String events(@PathVariable String org, @RequestParam(required = false) String jenis,
                          @RequestParam(required = false) String pelaku,
+                         @RequestParam(required = false) String dari, @RequestParam(required = false) String sampai,
                          @RequestParam(defaultValue = "0") long setelah, Model model) {
         requireRead(org);
         model.addAttribute("org", org);
-        model.addAttribute("year", java.time.Year.now(id.sakip.ledger.shared.LedgerClock.WIB).getValue());
-        model.addAttribute("page", queries.events(org, null, null, blank(jenis), blank(pelaku), setelah, 200));
+        model.addAttribute("year", Year.now(LedgerClock.WIB).getValue());
         model.addAttribute("jenis", jenis);
         model.addAttribute("pelaku", pelaku);
+        model.addAttribute("dari", dari);
+        model.addAttribute("sampai", sampai);
+        Instant from;
+        Instant to;
+        try {
+            from = blank(dari) == null ? null : LocalDate.parse(dari).atStartOfDay(LedgerClock.WIB).toInstant();
+            to = blank(sampai) == null ? null : LocalDate.parse(sampai).plusDays(1).atStartOfDay(LedgerClock.WIB)
+                    .toInstant().minusNanos(1);
+        } catch (DateTimeParseException bad) {
+            model.addAttribute("error", "Tanggal saringan harus berformat TTTT-BB-HH.");
+            model.addAttribute("page", new AuditQueries.Page(java.util.List.of(), null));
+            return "audit";
+        }
+        model.addAttribute("page", queries.events(org, from, to, blank(jenis), blank(pelaku), setelah, 200));
         return "audit";
+    }
+
+    @GetMapping("/org/{org}/audit/indikator/{indicatorId}")
+    public String indicator(@PathVariable String org, @PathVariable String indicatorId, Model model) {
+        requireRead(org);
+        model.addAttribute("org", org);
+        model.addAttribute("year", Year.now(LedgerClock.WIB).getValue());
+        model.addAttribute("indicatorId", indicatorId);
+        try {
+            model.addAttribute("history", queries.indicatorHistory(org, LedgerIds.require(indicatorId, "indicator")));
+        } catch (RuleViolation missing) {
+            model.addAttribute("missing", "Indikator " + indicatorId + " tidak ada pada Renstra organisasi ini.");
+        }
+        return "indicator-history";
     }
 
     private static String blank(String s) {

@@ -1,8 +1,12 @@
 package id.sakip.ledger.budget.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,7 +15,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import id.sakip.ledger.budget.api.AmendBudget;
+import id.sakip.ledger.budget.api.AmendmentKind;
+import id.sakip.ledger.budget.api.LineAmount;
 import id.sakip.ledger.budget.api.RealisationReceipt;
+import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.shared.LedgerClock;
+import id.sakip.ledger.shared.Rupiah;
 import id.sakip.ledger.budget.api.RecordRealisation;
 import id.sakip.ledger.budget.api.ReverseRealisation;
 import id.sakip.ledger.budget.query.BudgetQueries;
@@ -31,8 +41,11 @@ public class BudgetPages {
     private final LedgerCommands commands;
     private final OrganisationAccess access;
     private final ProjectionLag lag;
+    private final Clock clock;
 
-    public BudgetPages(BudgetQueries queries, LedgerCommands commands, OrganisationAccess access, ProjectionLag lag) {
+    public BudgetPages(BudgetQueries queries, LedgerCommands commands, OrganisationAccess access, ProjectionLag lag,
+                       Clock clock) {
+        this.clock = clock;
         this.queries = queries;
         this.commands = commands;
         this.access = access;
@@ -58,13 +71,14 @@ public class BudgetPages {
         model.addAttribute("org", org);
         model.addAttribute("year", year);
         model.addAttribute("canSpend", may(org, "TREASURER"));
+        model.addAttribute("canAmend", may(org, "PLANNER"));
         try {
             model.addAttribute("report", queries.realisation(org, year, null, null));
         } catch (RuleViolation missing) {
             model.addAttribute("missing", "Belum ada anggaran (DPA) " + year + " untuk " + org + ".");
         }
         if (!model.containsAttribute("today")) {
-            model.addAttribute("today", LocalDate.now(id.sakip.ledger.shared.LedgerClock.WIB).toString());
+            model.addAttribute("today", LedgerClock.today(clock).toString());
         }
         return "budget";
     }
@@ -113,6 +127,113 @@ public class BudgetPages {
             result = "ditolak";
         }
         return "redirect:/org/" + org + "/audit/baris/" + lineId + "?tahun=" + year + "&hasil=" + result;
+    }
+
+    /** One line on the amendment form: its amount now and the amount the planner typed. */
+    public record AmendmentRow(String lineId, int number, String name, long realised, long before, long after,
+                               boolean changed, boolean belowRealised) {
+    }
+
+    @GetMapping("/org/{org}/anggaran/{year}/perubahan")
+    public String amendmentForm(@PathVariable String org, @PathVariable int year, Model model) {
+        requireRead(org);
+        BudgetRealisationReport report = amendmentModel(org, year, model);
+        if (report != null) {
+            List<AmendmentRow> rows = new ArrayList<>();
+            for (BudgetRealisationReport.LineRow l : report.lines()) {
+                rows.add(new AmendmentRow(l.lineId(), l.number(), l.name(), l.realised(), l.budget(), l.budget(),
+                        false, false));
+            }
+            model.addAttribute("rows", rows);
+            model.addAttribute("amendmentId", LedgerIds.newId());
+            LocalDate today = LedgerClock.today(clock);
+            LocalDate yearEnd = LocalDate.of(year, 12, 31);
+            model.addAttribute("effectiveDate", (today.isAfter(yearEnd) ? yearEnd : today).toString());
+        }
+        return "budget-amendment";
+    }
+
+    /**
+     * Previews an amendment (before and after per line and in total) or, once previewed, records it.
+     * Nothing is recorded on a preview; a refused amendment shows why and keeps what was typed.
+     */
+    @PostMapping("/org/{org}/anggaran/{year}/perubahan")
+    public String amend(@PathVariable String org, @PathVariable int year, @RequestParam Map<String, String> form,
+                        Model model) {
+        requireRead(org);
+        BudgetRealisationReport report = amendmentModel(org, year, model);
+        if (report == null) {
+            return "budget-amendment";
+        }
+        String amendmentId = LedgerIds.require(form.getOrDefault("amendmentId", ""), "amendment");
+        model.addAttribute("amendmentId", amendmentId);
+        model.addAttribute("kind", form.get("kind"));
+        model.addAttribute("reason", form.getOrDefault("reason", ""));
+        model.addAttribute("legalBasis", form.getOrDefault("legalBasis", ""));
+        model.addAttribute("effectiveDate", form.getOrDefault("effectiveDate", ""));
+        List<AmendmentRow> rows = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        long before = 0;
+        long after = 0;
+        for (BudgetRealisationReport.LineRow l : report.lines()) {
+            String typed = form.get("amount_" + l.lineId());
+            long amount = l.budget();
+            if (typed != null && !typed.isBlank()) {
+                try {
+                    amount = parseRupiah(typed);
+                } catch (NumberFormatException bad) {
+                    unreadable.add(l.number() + ". " + l.name());
+                }
+            }
+            rows.add(new AmendmentRow(l.lineId(), l.number(), l.name(), l.realised(), l.budget(), amount,
+                    amount != l.budget(), amount < l.realised()));
+            before += l.budget();
+            after += amount;
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("preview", Map.of("before", before, "after", after, "difference", after - before,
+                "changed", rows.stream().filter(AmendmentRow::changed).count()));
+        if (!unreadable.isEmpty()) {
+            model.addAttribute("error", "Ditolak: pagu baru harus rupiah utuh (mis. 1.500.000) pada baris "
+                    + String.join("; ", unreadable) + ".");
+            return "budget-amendment";
+        }
+        if (!"catat".equals(form.get("action"))) {
+            return "budget-amendment";
+        }
+        try {
+            access.require(org, "PLANNER");
+            AmendmentKind kind = AmendmentKind.valueOf(form.getOrDefault("kind", ""));
+            LocalDate effective = LocalDate.parse(form.getOrDefault("effectiveDate", ""));
+            List<LineAmount> changes = rows.stream().filter(AmendmentRow::changed)
+                    .map(r -> new LineAmount(r.lineId(), Rupiah.of(r.after()))).toList();
+            commands.send(new AmendBudget(org, year, amendmentId, kind, form.get("reason"), form.get("legalBasis"),
+                    effective, changes, List.of()), new LedgerCommands.Context(org, null, null, null));
+            lag.awaitCaughtUp(Duration.ofSeconds(2));
+            return "redirect:/org/" + org + "/anggaran/" + year + "?diubah=" + amendmentId;
+        } catch (RuleViolation refused) {
+            model.addAttribute("error", IndonesianMessages.of(refused));
+        } catch (AccessDenied denied) {
+            model.addAttribute("error", "Ditolak: hanya perencana organisasi ini yang dapat mengubah anggaran.");
+        } catch (IllegalArgumentException | DateTimeParseException bad) {
+            model.addAttribute("error", "Ditolak: pilih jenis perubahan dan isi tanggal berlaku (TTTT-BB-HH).");
+        }
+        return "budget-amendment";
+    }
+
+    private BudgetRealisationReport amendmentModel(String org, int year, Model model) {
+        model.addAttribute("org", org);
+        model.addAttribute("year", year);
+        model.addAttribute("kinds", AmendmentKind.values());
+        model.addAttribute("canAmend", may(org, "PLANNER"));
+        try {
+            BudgetRealisationReport report = queries.realisation(org, year, null, null);
+            model.addAttribute("report", report);
+            return report;
+        } catch (RuleViolation missing) {
+            model.addAttribute("missing", "Belum ada anggaran (DPA) " + year + " untuk " + org + ".");
+            return null;
+        }
     }
 
     /** Parses rupiah as a person types it: 1.500.000 or 1500000 (no decimals). */

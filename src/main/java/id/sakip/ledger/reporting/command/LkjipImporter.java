@@ -56,6 +56,19 @@ public class LkjipImporter {
 
         /** Figures for the preview. */
         Map<String, Object> summary(LkjipDocument document);
+
+        /** What this step records, in words for the progress display. */
+        default String label() {
+            return getClass().getSimpleName();
+        }
+    }
+
+    /** Where a running import stands: a phase in words and commands sent of those planned. */
+    public interface Progress {
+        Progress NONE = (phase, done, total) -> {
+        };
+
+        void at(String phase, int done, int total);
     }
 
     /** The answer to an import or its preview. */
@@ -80,6 +93,11 @@ public class LkjipImporter {
     }
 
     public ImportResult importFile(byte[] bytes, boolean dryRun, String correlationId) {
+        return importFile(bytes, dryRun, correlationId, Progress.NONE);
+    }
+
+    public ImportResult importFile(byte[] bytes, boolean dryRun, String correlationId, Progress progress) {
+        progress.at("Memeriksa berkas", 0, 0);
         LkjipDocument document = parse(bytes);
         String org = document.organisation().id();
         access.require(org, "PLANNER");
@@ -97,11 +115,17 @@ public class LkjipImporter {
                     : "Preview: nothing has been recorded yet", summary);
         }
         LedgerCommands.Context context = new LedgerCommands.Context(org, correlationId, null, null);
+        int realisationCount = budget == null ? 0 : budget.realisations().values().stream().mapToInt(List::size).sum();
+        int total = 2 + realisationCount + steps.size();
+        int[] done = {0};
+        progress.at("Mencatat organisasi", done[0], total);
         if (before.get(org) < 0) {
             var o = document.organisation();
             commands.send(new RegisterOrganisation(org, o.name(), o.kabupaten(), o.provinsi(), o.head(),
                     o.villages()), context);
         }
+        done[0]++;
+        progress.at("Mencatat DPA", done[0], total);
         if (budget != null) {
             String budgetId = BudgetId.of(org, budget.fiscalYear());
             if (before.get(budgetId) < 0) {
@@ -115,10 +139,18 @@ public class LkjipImporter {
                     commands.send(new RecordRealisation(org, budget.fiscalYear(), entryId, lineId, r.amount(),
                             r.date(), r.document(), r.description()),
                             new LedgerCommands.Context(org, correlationId, entryId, null));
+                    done[0]++;
+                    progress.at("Mencatat realisasi anggaran", done[0], total);
                 }
             });
         }
-        steps.forEach(s -> s.record(document, commands, correlationId));
+        done[0] = 2 + realisationCount;
+        for (ImportStep step : steps) {
+            progress.at("Mencatat " + step.label(), done[0], total);
+            step.record(document, commands, correlationId);
+            done[0]++;
+        }
+        progress.at("Selesai", total, total);
         long appended = 0;
         for (String a : aggregates) {
             appended += lastSequence(a) - before.get(a);

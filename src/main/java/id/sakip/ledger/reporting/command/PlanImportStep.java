@@ -123,4 +123,9 @@ public class PlanImportStep implements LkjipImporter.ImportStep {
         }
         return s;
     }
+
+    @Override
+    public String label() {
+        return "rencana strategis dan capaian kinerja";
+    }
 }

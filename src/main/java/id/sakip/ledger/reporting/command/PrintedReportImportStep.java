@@ -64,4 +64,9 @@ public class PrintedReportImportStep implements LkjipImporter.ImportStep {
     public Map<String, Object> summary(LkjipDocument document) {
         return applies(document) ? Map.of("printedTables", document.printed().keySet()) : Map.of();
     }
+
+    @Override
+    public String label() {
+        return "angka laporan tercetak";
+    }
 }

@@ -15,6 +15,19 @@ public final class IndonesianMessages {
         return v instanceof Number n ? "Rp " + IndonesianFormat.integer(n.longValue()) : String.valueOf(v);
     }
 
+    private static String field(Object name) {
+        if (name == null) {
+            return "";
+        }
+        return switch (name.toString()) {
+            case "reason" -> "alasan";
+            case "legalBasis" -> "dasar hukum";
+            case "document" -> "nomor dokumen";
+            case "effectiveDate" -> "tanggal berlaku";
+            default -> name.toString();
+        };
+    }
+
     public static String of(RuleViolation v) {
         Map<String, Object> d = v.details();
         return switch (v.code()) {
@@ -30,7 +43,15 @@ public final class IndonesianMessages {
             case "BELOW_REALISED" -> "Ditolak: perubahan akan membuat pagu baris di bawah realisasinya.";
             case "TOTAL_CHANGED" -> "Ditolak: pergeseran tidak boleh mengubah total anggaran.";
             case "UNKNOWN_LINE" -> "Ditolak: baris anggaran " + d.get("lineId") + " tidak ada.";
-            case "REQUIRED" -> "Ditolak: isian " + d.getOrDefault("field", "") + " wajib diisi.";
+            case "REQUIRED" -> "Ditolak: isian " + field(d.get("field")) + " wajib diisi.";
+            case "YEAR_OUTSIDE_PLAN" -> "Ditolak: tahun " + d.get("year") + " di luar periode Renstra " + d.get("from")
+                    + "–" + d.get("to") + ".";
+            case "UNKNOWN_INDICATOR" -> "Ditolak: indikator tidak dikenal.";
+            case "TOO_MANY_DECIMALS" -> "Ditolak: nilai paling banyak 2 angka desimal.";
+            case "INVALID_VALUE" -> "Ditolak: nilai tidak boleh negatif atau terlalu besar.";
+            case "TEXT_TOO_LONG" -> "Ditolak: teks terlalu panjang.";
+            case "DUPLICATE_AMENDMENT", "DUPLICATE_ID" -> "Ditolak: nomor perubahan ini sudah dipakai.";
+            case "NOTHING_CHANGED", "EMPTY_AMENDMENT" -> "Ditolak: tidak ada pagu yang berubah.";
             case "IDEMPOTENCY_CONFLICT" -> "Ditolak: kunci permintaan sudah dipakai untuk permintaan lain.";
             default -> "Ditolak (" + v.code() + "): " + v.getMessage();
         };

@@ -28,6 +28,24 @@ public class PageFormat {
         return value == null ? "-" : IndonesianFormat.decimal(value);
     }
 
+    /** Any figure as printed here: whole numbers with thousands dots, fractions with a comma; text unchanged. */
+    public String num(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.stripTrailingZeros().scale() <= 0 ? IndonesianFormat.integer(d.longValueExact())
+                    : IndonesianFormat.decimal(d);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return IndonesianFormat.integer(((Number) value).longValue());
+        }
+        if (value instanceof Number n) {
+            return num(new BigDecimal(n.toString()));
+        }
+        return value.toString();
+    }
+
     /** Width of an absorption bar, 0 to 100. */
     public int bar(BigDecimal percent) {
         return percent == null ? 0 : Math.max(0, Math.min(100, percent.intValue()));

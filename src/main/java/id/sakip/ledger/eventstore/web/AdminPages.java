@@ -1,0 +1,60 @@
+package id.sakip.ledger.eventstore.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import id.sakip.ledger.eventstore.ProjectionLag;
+import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
+import id.sakip.ledger.eventstore.projection.ProjectionRebuilds.RebuildStatus;
+import id.sakip.ledger.shared.InvalidValue;
+
+/** The administrator's page for read models: how far each lags behind the log, and rebuilds with their progress. */
+@Controller
+public class AdminPages {
+
+    private final ProjectionRebuilds rebuilds;
+    private final ProjectionLag lag;
+
+    public AdminPages(ProjectionRebuilds rebuilds, ProjectionLag lag) {
+        this.rebuilds = rebuilds;
+        this.lag = lag;
+    }
+
+    /** One read model on the page. */
+    public record ProjectionRow(String processor, Long lag, RebuildStatus rebuild, boolean running) {
+    }
+
+    @GetMapping("/admin/proyeksi")
+    public String projections(Model model) {
+        Map<String, Long> lags = lag.lagByProcessor();
+        List<ProjectionRow> rows = new ArrayList<>();
+        boolean anyRunning = false;
+        for (String name : rebuilds.processors()) {
+            RebuildStatus status = rebuilds.statuses().stream().filter(s -> s.processor().equals(name)).findFirst()
+                    .orElse(null);
+            boolean running = rebuilds.isRebuilding(name);
+            anyRunning |= running;
+            rows.add(new ProjectionRow(name, lags.get(name), status, running));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("running", anyRunning);
+        return "projections";
+    }
+
+    @PostMapping("/admin/proyeksi/bangun-ulang")
+    public String rebuild(@RequestParam String processor) {
+        if (!rebuilds.processors().contains(processor)) {
+            throw new InvalidValue("UNKNOWN_PROCESSOR", "No read model is called " + processor,
+                    Map.of("processor", processor));
+        }
+        rebuilds.start(processor);
+        return "redirect:/admin/proyeksi";
+    }
+}

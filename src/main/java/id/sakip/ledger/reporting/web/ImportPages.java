@@ -1,0 +1,125 @@
+package id.sakip.ledger.reporting.web;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import id.sakip.ledger.reporting.command.LkjipImporter;
+import id.sakip.ledger.reporting.command.LkjipImporter.ImportResult;
+import id.sakip.ledger.reporting.command.LkjipParser;
+import id.sakip.ledger.reporting.command.LkjipProblems;
+import id.sakip.ledger.shared.AccessDenied;
+import id.sakip.ledger.shared.RuleViolation;
+import id.sakip.ledger.shared.web.IndonesianMessages;
+import id.sakip.ledger.shared.web.LedgerIds;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * The planner's import: upload an LKjIP YAML file, see what would be recorded, then record it and
+ * follow its progress. The file waits in the session between the preview and the decision.
+ */
+@Controller
+public class ImportPages {
+
+    private static final String PENDING = "ledger.import.pending";
+
+    private final LkjipImporter importer;
+    private final ImportJobs jobs;
+
+    public ImportPages(LkjipImporter importer, ImportJobs jobs) {
+        this.importer = importer;
+        this.jobs = jobs;
+    }
+
+    /** A previewed file waiting for the planner's decision. */
+    record Pending(String digest, String fileName, byte[] bytes) {
+    }
+
+    private static final Map<String, String> LABELS = Map.of(
+            "renstra", "Renstra", "indicators", "Indikator kinerja", "targets", "Target tahunan",
+            "indicatorRealisations", "Realisasi indikator", "printedSection", "Angka laporan tercetak (untuk rekonsiliasi)");
+
+    /** The preview figures not shown in their own rows, labelled in Bahasa Indonesia. */
+    static Map<String, Object> extras(Map<String, Object> summary) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        summary.forEach((key, value) -> {
+            if (!Set.of("organisation", "fiscalYear", "programs", "lines", "budgetTotal", "realisedTotal",
+                    "realisationEntries").contains(key)) {
+                extras.put(LABELS.getOrDefault(key, key), value instanceof Boolean b ? (b ? "ada" : "tidak ada")
+                        : value);
+            }
+        });
+        return extras;
+    }
+
+    @GetMapping("/impor")
+    public String form() {
+        return "import";
+    }
+
+    @PostMapping("/impor/pratinjau")
+    public String preview(@RequestParam("file") MultipartFile file, HttpSession session, Model model)
+            throws IOException {
+        session.removeAttribute(PENDING);
+        if (file.isEmpty()) {
+            model.addAttribute("error", "Pilih berkas YAML LKjIP terlebih dahulu.");
+            return "import";
+        }
+        byte[] bytes = ImportController.readBounded(file.getInputStream(), LkjipParser.MAX_BYTES);
+        String name = file.getOriginalFilename() == null ? "berkas.yaml" : file.getOriginalFilename();
+        model.addAttribute("fileName", name);
+        try {
+            ImportResult preview = importer.importFile(bytes, true, null);
+            model.addAttribute("preview", preview);
+            model.addAttribute("extras", extras(preview.summary()));
+            if (!preview.alreadyImported()) {
+                session.setAttribute(PENDING, new Pending(preview.digest(), name, bytes));
+            }
+        } catch (LkjipProblems problems) {
+            model.addAttribute("error", "Berkas ditolak seluruhnya; tidak ada yang dicatat.");
+            model.addAttribute("problems", problems.problems());
+        } catch (RuleViolation refused) {
+            model.addAttribute("error", IndonesianMessages.of(refused));
+        } catch (AccessDenied denied) {
+            model.addAttribute("error", "Ditolak: hanya perencana organisasi dalam berkas ini yang dapat mengimpornya.");
+        }
+        return "import";
+    }
+
+    @PostMapping("/impor/catat")
+    public String record(@RequestParam String digest, HttpSession session, Model model) {
+        Object pending = session.getAttribute(PENDING);
+        if (!(pending instanceof Pending p) || !p.digest().equals(digest)) {
+            model.addAttribute("error", "Pratinjau sudah kedaluwarsa atau diganti berkas lain; unggah berkasnya lagi.");
+            return "import";
+        }
+        session.removeAttribute(PENDING);
+        ImportJobs.Job job = jobs.start(LedgerIds.newId(), p.fileName(), p.bytes());
+        return "redirect:/impor/proses/" + job.id;
+    }
+
+    @GetMapping("/impor/proses/{id}")
+    public String progress(@PathVariable String id, Principal user, Model model) {
+        ImportJobs.Job job = jobs.find(LedgerIds.require(id, "import"), user.getName());
+        if (job == null) {
+            model.addAttribute("error", "Impor " + id + " tidak ditemukan.");
+            return "import";
+        }
+        model.addAttribute("job", job);
+        if (job.result != null) {
+            model.addAttribute("org", job.result.organisationId());
+            model.addAttribute("year", job.result.fiscalYear());
+        }
+        return "import-progress";
+    }
+}
