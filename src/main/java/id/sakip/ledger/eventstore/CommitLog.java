@@ -51,6 +51,8 @@ public final class CommitLog implements AutoCloseable {
     static final String META_COLLECTION = "ledger_meta";
     private static final String HEAD_HINT = "head";
     static final int WINDOW = 256;
+    /** Ids probed past the known head, to find commits of other instances. */
+    static final int PROBE = 8;
     private static final int MAX_BATCH = 1_000;
 
     private final MongoCollection<Document> commits;
@@ -128,17 +130,33 @@ public final class CommitLog implements AutoCloseable {
         return findHead().last;
     }
 
+    /**
+     * Follows the chain of commits after {@code knownLast}, starting with a small probe: at the head
+     * (the usual case) this costs a few index lookups, not a full window.
+     */
     private long probeForward(long knownLast) {
         long next = knownLast + 1;
+        int window = PROBE;
         while (true) {
-            Map<Long, Document> found = fetchByIds(next, WINDOW);
+            Map<Long, Document> found = fetchByIds(next, window);
             Document d = found.get(next);
             if (d == null) {
+                observe(next - 1);
                 return next - 1;
             }
             while (d != null) {
                 next = ((Number) d.get(StoredCommit.LAST)).longValue() + 1;
                 d = found.get(next);
+            }
+            window = WINDOW;
+        }
+    }
+
+    /** Notes a commit this instance has seen (its own or another instance's), raising the known head. */
+    void observe(long last) {
+        synchronized (queue) {
+            if (last > knownHead) {
+                knownHead = last;
             }
         }
     }
@@ -329,7 +347,7 @@ public final class CommitLog implements AutoCloseable {
         }
         StoredCommit lastStored = built.get(count - 1);
         head = new Head(lastStored.last(), lastStored.hash());
-        knownHead = lastStored.last();
+        observe(lastStored.last());
         for (int i = 0; i < count; i++) {
             pending.get(i).result.complete(built.get(i));
             for (java.util.function.Consumer<StoredCommit> l : commitListeners) {
@@ -371,7 +389,7 @@ public final class CommitLog implements AutoCloseable {
             Map<Long, Document> found = fetchByIds(h.last + 1, WINDOW);
             Document d = found.get(h.last + 1);
             if (d == null) {
-                knownHead = h.last;
+                observe(h.last);
                 return h;
             }
             while (d != null) {

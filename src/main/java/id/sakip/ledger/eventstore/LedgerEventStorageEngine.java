@@ -24,6 +24,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.SerializedObject;
@@ -136,10 +138,22 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
      */
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        return readEventData(identifier, firstSequenceNumber, Long.MAX_VALUE);
+    }
+
+    /** An aggregate's events with sequence numbers from {@code first} to {@code last}, both included. */
+    public DomainEventStream readEvents(String aggregateIdentifier, long first, long last) {
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(readEventData(aggregateIdentifier, first, last),
+                getEventSerializer(), upcasterChain);
+    }
+
+    private Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber,
+                                                               long lastSequenceNumber) {
         List<EventEntry.Domain> result = new ArrayList<>();
         long from = Math.max(0, firstSequenceNumber);
-        while (true) {
-            List<String> keys = LongStream.range(from, from + AGGREGATE_WINDOW)
+        while (from <= lastSequenceNumber) {
+            long size = Math.min(AGGREGATE_WINDOW - 1, lastSequenceNumber - from) + 1;
+            List<String> keys = LongStream.range(from, from + size)
                     .mapToObj(s -> StoredEvent.streamKey(identifier, s)).toList();
             long highest = -1;
             // mongo-java-server answers a multikey $in once per matching key: read each commit once
@@ -151,7 +165,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                 StoredCommit c = StoredCommit.fromDocument(d);
                 for (int i = 0; i < c.events().size(); i++) {
                     StoredEvent e = c.events().get(i);
-                    if (identifier.equals(e.aggregateId()) && e.sequence() >= from) {
+                    if (identifier.equals(e.aggregateId()) && e.sequence() >= from
+                            && e.sequence() <= lastSequenceNumber) {
                         result.add(new EventEntry.Domain(e, new GlobalSequenceTrackingToken(c.first() + i)));
                         highest = Math.max(highest, e.sequence());
                     }
@@ -269,9 +284,15 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                 fillFromCursor(want);
                 return;
             }
-            Map<Long, Document> found = log.fetchByIds(want, CommitLog.WINDOW);
+            long known = log.knownHeadSequence();
+            int window = known >= want ? (int) Math.min(CommitLog.WINDOW, known - want + 1 + CommitLog.PROBE)
+                    : CommitLog.PROBE;
+            Map<Long, Document> found = log.fetchByIds(want, window);
             Document d = found.get(want);
             if (d == null) {
+                if (atHead(want, known)) {
+                    return;
+                }
                 d = log.commitContaining(want);
                 if (d == null) {
                     return;
@@ -286,12 +307,29 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                 want = ((Number) d.get(StoredCommit.LAST)).longValue() + 1;
                 d = found.get(want);
             }
-            if (commits == CommitLog.WINDOW || (found.size() == commits && want >= after + CommitLog.WINDOW)) {
+            if (window == CommitLog.WINDOW
+                    && (commits == window || (found.size() == commits && want >= after + window))) {
                 long lag = log.headSequence() - want;
                 if (streamingCursor && lag > CURSOR_THRESHOLD) {
                     cursor = log.streamFrom(want);
                 }
             }
+        }
+
+        /**
+         * Whether nothing is recorded at or after {@code want}, given that no commit starts there.
+         * Known heads are commit boundaries, so right after one no commit can hold {@code want}
+         * without starting at it; further on, the head is probed before looking for a commit
+         * that holds {@code want} in its middle (a token inside a multi-event commit).
+         */
+        private boolean atHead(long want, long known) {
+            if (known < 0) {
+                return false;
+            }
+            if (want == known + 1) {
+                return true;
+            }
+            return want > known && log.headSequence() < want;
         }
 
         private void fillFromCursor(long want) {
@@ -318,6 +356,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
 
         private void add(Document d, long fromSeq) {
             StoredCommit c = StoredCommit.fromDocument(d);
+            log.observe(c.last());
             for (int i = 0; i < c.events().size(); i++) {
                 long seq = c.first() + i;
                 if (seq >= fromSeq) {

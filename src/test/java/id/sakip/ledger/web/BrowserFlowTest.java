@@ -190,7 +190,8 @@ class BrowserFlowTest extends LedgerApiTest {
         assertThat(head()).as("a preview records nothing").isEqualTo(beforePreview);
         screenshot("planner-import-preview");
         browser.findElement(By.id("confirm-import")).click();
-        assertThat(browser.getCurrentUrl()).contains("/impor/proses/");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/impor/proses/"));
         waitFor(By.id("import-done"), 60);
         assertThat(browser.findElement(By.id("import-done")).getText()).contains("peristiwa dicatat");
         assertThat(browser.findElement(By.id("import-phase")).getText()).startsWith("Selesai");

@@ -40,6 +40,13 @@ public final class BudgetBook {
     public LocalDate until;
     public long events;
     public Instant lastRecordedAt;
+    /** The latest recording time of any event folded (clocks of instances may differ a little). */
+    public Instant maxRecordedAt;
+    /** The earliest recording time among the events of the current block of {@link #CHECKPOINT_EVENTS}. */
+    public Instant blockFirstRecordedAt;
+
+    /** Every this many events the live read model keeps a copy of the book, to answer {@code asOf} quickly. */
+    public static final int CHECKPOINT_EVENTS = 1_000;
     public List<ProgramInfo> programs = new ArrayList<>();
     public List<ActivityInfo> activities = new ArrayList<>();
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -132,9 +139,18 @@ public final class BudgetBook {
         } else {
             return this;
         }
+        if (events % CHECKPOINT_EVENTS == 0) {
+            blockFirstRecordedAt = null;
+        }
         events++;
         if (recorded != null) {
             lastRecordedAt = recorded.at();
+            if (maxRecordedAt == null || recorded.at().isAfter(maxRecordedAt)) {
+                maxRecordedAt = recorded.at();
+            }
+            if (blockFirstRecordedAt == null || recorded.at().isBefore(blockFirstRecordedAt)) {
+                blockFirstRecordedAt = recorded.at();
+            }
         }
         return this;
     }

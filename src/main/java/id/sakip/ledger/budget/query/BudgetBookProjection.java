@@ -30,9 +30,16 @@ public class BudgetBookProjection {
     public static final String COLLECTION = "budget_books";
 
     private final BatchedBooks<BudgetBook> books;
+    private final BudgetCheckpoints checkpoints;
 
     public BudgetBookProjection(MongoDatabase ledgerDatabase) {
         this.books = new BatchedBooks<>(ledgerDatabase, COLLECTION, BudgetBook.class, () -> BudgetBook.empty(null));
+        this.checkpoints = new BudgetCheckpoints(ledgerDatabase, books.codec());
+    }
+
+    /** The copies of books kept every {@link BudgetBook#CHECKPOINT_EVENTS} events. */
+    BudgetCheckpoints checkpoints() {
+        return checkpoints;
     }
 
     @EventHandler
@@ -63,6 +70,7 @@ public class BudgetBookProjection {
     @ResetHandler
     void reset() {
         books.reset();
+        checkpoints.reset();
     }
 
     /** The live book of a budget, or {@code null} when none is recorded. */
@@ -72,6 +80,12 @@ public class BudgetBookProjection {
 
     private void fold(String budgetId, Object event, EventMessage<?> message) {
         books.fold(budgetId, message instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
-                ? tracked.trackingToken() : null, book -> book.apply(event, BudgetQueries.recorded(message)));
+                ? tracked.trackingToken() : null, book -> {
+                    book.apply(event, BudgetQueries.recorded(message));
+                    if (book.events % BudgetBook.CHECKPOINT_EVENTS == 0
+                            && message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+                        checkpoints.record(budgetId, domain.getSequenceNumber(), book);
+                    }
+                });
     }
 }

@@ -2,6 +2,7 @@ package id.sakip.ledger.budget.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.eventhandling.EventMessage;
@@ -57,8 +58,44 @@ public class BudgetQueries {
 
     /** Folds the budget's events recorded up to {@code asOf} (all when {@code null}). */
     public BudgetBook fold(String organisationId, int year, Instant asOf, LocalDate until) {
+        String budgetId = BudgetId.of(organisationId, year);
+        if (asOf != null && until == null && !rebuilds.isRebuilding(BudgetBookProjection.PROCESSOR)) {
+            BudgetBook current = live.find(budgetId);
+            if (current != null && current.events >= BudgetBook.CHECKPOINT_EVENTS) {
+                return foldFromCheckpoints(budgetId, asOf,
+                        live.checkpoints().upTo(budgetId, (int) (current.events / BudgetBook.CHECKPOINT_EVENTS)));
+            }
+        }
         BudgetBook book = BudgetBook.empty(until);
-        history.forEach(BudgetId.of(organisationId, year), asOf, m -> book.apply(m.getPayload(), recorded(m)));
+        history.forEach(budgetId, asOf, m -> book.apply(m.getPayload(), recorded(m)));
+        return book;
+    }
+
+    /**
+     * The same fold as from the first event: it starts from the last checkpoint whose events were all
+     * recorded by {@code asOf}, skips later blocks whose events were all recorded after it, and reads
+     * the rest, keeping only events recorded by {@code asOf}, in sequence order.
+     */
+    BudgetBook foldFromCheckpoints(String budgetId, Instant asOf, List<BudgetCheckpoints.Checkpoint> checkpoints) {
+        int start = -1;
+        for (int i = 0; i < checkpoints.size(); i++) {
+            Instant max = checkpoints.get(i).maxRecordedAt();
+            if (max != null && !max.isAfter(asOf)) {
+                start = i;
+            }
+        }
+        BudgetBook book = start < 0 ? BudgetBook.empty(null)
+                : live.checkpoints().book(budgetId, checkpoints.get(start).block());
+        long from = start < 0 ? 0 : checkpoints.get(start).sequence() + 1;
+        for (int i = start + 1; i < checkpoints.size(); i++) {
+            BudgetCheckpoints.Checkpoint c = checkpoints.get(i);
+            if (c.blockFirstRecordedAt() == null || !c.blockFirstRecordedAt().isAfter(asOf)) {
+                history.forEachBetween(budgetId, from, c.sequence(), asOf,
+                        m -> book.apply(m.getPayload(), recorded(m)));
+            }
+            from = c.sequence() + 1;
+        }
+        history.forEachBetween(budgetId, from, Long.MAX_VALUE, asOf, m -> book.apply(m.getPayload(), recorded(m)));
         return book;
     }
 

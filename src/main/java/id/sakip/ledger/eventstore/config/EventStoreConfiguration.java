@@ -44,6 +44,23 @@ public class EventStoreConfiguration {
         return MongoConnection.open(properties);
     }
 
+    /** File commits of the embedded store: how often and how long writes wait for the disk. */
+    @Bean
+    public io.micrometer.core.instrument.binder.MeterBinder embeddedStoreMeters(MongoConnection connection) {
+        return registry -> {
+            if (connection.embedded() == null) {
+                return;
+            }
+            var backend = connection.embedded().backend();
+            io.micrometer.core.instrument.FunctionCounter.builder("ledger.store.commits", backend,
+                    b -> b.fileCommits()).description("File commits of the embedded store").register(registry);
+            io.micrometer.core.instrument.FunctionCounter.builder("ledger.store.commit.time", backend,
+                    b -> b.fileCommitSeconds()).baseUnit("seconds")
+                    .description("Time spent in file commits of the embedded store, lock wait included")
+                    .register(registry);
+        };
+    }
+
     @Bean
     public MongoDatabase ledgerDatabase(MongoConnection connection) {
         return connection.database();

@@ -24,12 +24,15 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param embeddedHost loopback address the embedded store binds to
      * @param embeddedPort port of the embedded store, 0 for a free one
      * @param claimTimeout how long a processor segment claim lasts without being extended
+     * @param embeddedAlsoDurable collections besides the event log whose writes the embedded store
+     *                            acknowledges only once on file (e.g. a benchmark's baseline)
      */
     public record Mongo(@DefaultValue("") String uri,
                         @DefaultValue("ledger") String database,
                         @DefaultValue("127.0.0.1") String embeddedHost,
                         @DefaultValue("0") int embeddedPort,
-                        @DefaultValue("10s") Duration claimTimeout) {
+                        @DefaultValue("10s") Duration claimTimeout,
+                        @DefaultValue({}) java.util.List<String> embeddedAlsoDurable) {
 
         public boolean embedded() {
             return uri == null || uri.isBlank();

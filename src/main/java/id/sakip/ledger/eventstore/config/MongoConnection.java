@@ -38,7 +38,7 @@ public final class MongoConnection implements AutoCloseable {
         LedgerProperties.Mongo mongo = properties.mongo();
         if (mongo.embedded()) {
             EmbeddedMongoStore store = EmbeddedMongoStore.start(properties.dataDir(), mongo.embeddedHost(),
-                    mongo.embeddedPort());
+                    mongo.embeddedPort(), mongo.embeddedAlsoDurable());
             try {
                 return new MongoConnection(store, client(store.connectionString(), WriteConcern.ACKNOWLEDGED),
                         mongo.database());

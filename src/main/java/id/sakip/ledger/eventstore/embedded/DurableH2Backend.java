@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 
 import org.h2.mvstore.MVStore;
 
@@ -12,8 +13,12 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * An H2 MVStore backend for mongo-java-server that answers a write command only after the
- * MVStore has been committed to its file, so an acknowledged write survives {@code kill -9}.
+ * An H2 MVStore backend for mongo-java-server that answers a write to a durable collection (the
+ * event log) only after the MVStore has been committed to its file, so an acknowledged event
+ * survives {@code kill -9}. Writes to other collections (read models, tokens, snapshots: all
+ * rebuildable from the log) are answered at once and reach the file with the next commit, at most
+ * {@value #FLUSH_MILLIS} ms later. A commit is a snapshot between whole commands, so a projection
+ * token is never on file without the documents written before it.
  * <p>
  * The MVStore is opened with auto-commit disabled: a background commit could otherwise persist
  * a document without its unique-index entry. Write commands run under a shared lock and the
@@ -27,10 +32,16 @@ public class DurableH2Backend extends H2Backend {
             "insert", "update", "delete", "findandmodify", "createindexes", "create",
             "drop", "dropindexes", "dropdatabase", "renamecollection");
 
+    static final int FLUSH_MILLIS = 200;
+    private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
+
+    private final Predicate<String> durableCollection;
     private final ReentrantReadWriteLock commandLock = new ReentrantReadWriteLock();
     private final Object commitMonitor = new Object();
     private final AtomicLong finishedWrites = new AtomicLong();
     private long durableWrites;
+    private final AtomicLong fileCommits = new AtomicLong();
+    private final AtomicLong fileCommitNanos = new AtomicLong();
 
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,13 +50,31 @@ public class DurableH2Backend extends H2Backend {
                 return t;
             });
 
-    public DurableH2Backend(MVStore store) {
+    public DurableH2Backend(MVStore store, Predicate<String> durableCollection) {
         super(store);
+        this.durableCollection = durableCollection;
         // Without auto-commit the MVStore never rewrites sparse chunks by itself: every commit leaves a
         // chunk behind and the file grows by kilobytes per event. Rewrite them regularly, and let freed
         // chunks be reused after a second instead of 45.
         store.setRetentionTime(1_000);
         housekeeping.scheduleWithFixedDelay(this::compactChunks, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Commits writes that did not wait for durability; one commit covers every write finished so far. */
+    private void flush() {
+        try {
+            long finished = finishedWrites.get();
+            synchronized (commitMonitor) {
+                if (durableWrites >= finished || getMvStore().isClosed()) {
+                    return;
+                }
+            }
+            makeDurable(finished);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("Flush skipped: {}", e.getMessage());
+        }
     }
 
     private void compactChunks() {
@@ -82,14 +111,17 @@ public class DurableH2Backend extends H2Backend {
         super.close();
     }
 
-    /** Opens (or creates) the MVStore file with auto-commit disabled and compression on. */
-    public static DurableH2Backend open(String fileName) {
+    /**
+     * Opens (or creates) the MVStore file with auto-commit disabled and compression on; writes to
+     * the collections {@code durableCollection} accepts are acknowledged only once on file.
+     */
+    public static DurableH2Backend open(String fileName, Predicate<String> durableCollection) {
         MVStore store = new MVStore.Builder()
                 .fileName(fileName)
                 .autoCommitDisabled()
                 .compress()
                 .open();
-        return new DurableH2Backend(store);
+        return new DurableH2Backend(store, durableCollection);
     }
 
     @Override
@@ -104,8 +136,20 @@ public class DurableH2Backend extends H2Backend {
         } finally {
             ticket = finishedWrites.incrementAndGet();
             commandLock.readLock().unlock();
-            makeDurable(ticket);
+            if (mustWait(command, query)) {
+                makeDurable(ticket);
+            }
         }
+    }
+
+    /** Writes to a durable collection, and every command that changes collections or indexes, wait. */
+    private boolean mustWait(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (!DOCUMENT_WRITES.contains(name)) {
+            return true;
+        }
+        Object collection = query.get(command);
+        return !(collection instanceof String c) || durableCollection.test(c);
     }
 
     private void makeDurable(long ticket) {
@@ -113,6 +157,7 @@ public class DurableH2Backend extends H2Backend {
             if (durableWrites >= ticket) {
                 return;
             }
+            long start = System.nanoTime();
             commandLock.writeLock().lock();
             try {
                 long upTo = finishedWrites.get();
@@ -120,8 +165,20 @@ public class DurableH2Backend extends H2Backend {
                 durableWrites = upTo;
             } finally {
                 commandLock.writeLock().unlock();
+                fileCommits.incrementAndGet();
+                fileCommitNanos.addAndGet(System.nanoTime() - start);
             }
         }
+    }
+
+    /** File commits so far, for the {@code ledger_store_commits} meter. */
+    public long fileCommits() {
+        return fileCommits.get();
+    }
+
+    /** Seconds spent in file commits so far, waiting for the lock included. */
+    public double fileCommitSeconds() {
+        return fileCommitNanos.get() / 1e9;
     }
 
     /** Rewrites sparse chunks so the file does not grow without bound; safe while serving. */

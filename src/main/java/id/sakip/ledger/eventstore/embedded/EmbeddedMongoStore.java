@@ -22,6 +22,10 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private final DurableH2Backend backend;
     private final MongoServer server;
+    /** The event log and its metadata; everything else is rebuilt from them. */
+    public static final java.util.Set<String> DURABLE_COLLECTIONS = java.util.Set.of(
+            id.sakip.ledger.eventstore.StoredCommit.COLLECTION, "ledger_meta");
+
     private final InetSocketAddress address;
     private final Path file;
 
@@ -36,13 +40,19 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * Starts the store on {@code host:port} (port 0 picks a free one) with its file under {@code dataDir}.
      */
     public static EmbeddedMongoStore start(Path dataDir, String host, int port) {
+        return start(dataDir, host, port, java.util.List.of());
+    }
+
+    /** As {@link #start(Path, String, int)}, with more collections whose writes wait for the file. */
+    public static EmbeddedMongoStore start(Path dataDir, String host, int port, java.util.Collection<String> alsoDurable) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-        DurableH2Backend backend = DurableH2Backend.open(file.toString());
+        DurableH2Backend backend = DurableH2Backend.open(file.toString(),
+                name -> DURABLE_COLLECTIONS.contains(name) || alsoDurable.contains(name));
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         InetSocketAddress address = server.getLocalAddress();

@@ -32,6 +32,21 @@ public class AggregateHistory {
         }
     }
 
+    /**
+     * Like {@link #forEach}, for the events with sequence numbers {@code first} to {@code last} only
+     * (both included), so a fold can start from a kept copy of its state.
+     */
+    public void forEachBetween(String aggregateId, long first, long last, Instant asOf,
+                               Consumer<DomainEventMessage<?>> consumer) {
+        DomainEventStream stream = events.readEvents(aggregateId, first, last);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if (asOf == null || !message.getTimestamp().isAfter(asOf)) {
+                consumer.accept(message);
+            }
+        }
+    }
+
     public boolean exists(String aggregateId) {
         return events.lastSequenceNumberFor(aggregateId).isPresent();
     }
