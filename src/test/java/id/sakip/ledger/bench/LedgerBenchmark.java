@@ -80,7 +80,7 @@ public final class LedgerBenchmark {
 
     private static final AtomicLong ENTRY = new AtomicLong();
     /** The JVM options the ledger ships with ({@code ledger.jvm.args} in the pom, ops/ and the README). */
-    static final String JVM_ARGS = "-Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k";
+    public static final String JVM_ARGS = "-Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k";
 
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -91,6 +91,7 @@ public final class LedgerBenchmark {
         Path work = Files.createTempDirectory("ledger-bench");
         if (List.of(args).contains("--api-only")) {
             outOfProcess(work.resolve("api"), true);
+            TABLE.forEach(row -> System.out.printf("%-32s %18s%n", row[0], row[1]));
             return;
         }
         RESULTS.put("mode", quick ? "quick" : "full");

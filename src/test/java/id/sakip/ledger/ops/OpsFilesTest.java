@@ -82,7 +82,13 @@ class OpsFilesTest extends LedgerApiTest {
             String probe = String.join(" ", (List<String>) ((Map<String, Object>) ledger.get("healthcheck"))
                     .get("test"));
             assertThat(probe).contains("/actuator/health/readiness");
+            assertThat(String.join(" ", (List<String>) ledger.get("command")))
+                    .as("%s runs with the JVM options the pom and the benchmark use", name)
+                    .contains(id.sakip.ledger.bench.LedgerBenchmark.JVM_ARGS);
         }
+        String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<ledger.jvm.args>" + id.sakip.ledger.bench.LedgerBenchmark.JVM_ARGS
+                + "</ledger.jvm.args>");
         assertThat(anonymous.getForEntity("/actuator/health/readiness", String.class).getStatusCode().value())
                 .isEqualTo(200);
         assertThat(anonymous.getForEntity("/actuator/health/liveness", String.class).getStatusCode().value())

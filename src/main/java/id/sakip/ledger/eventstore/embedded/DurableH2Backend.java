@@ -33,6 +33,8 @@ public class DurableH2Backend extends H2Backend {
             "drop", "dropindexes", "dropdatabase", "renamecollection");
 
     static final int FLUSH_MILLIS = 200;
+    /** Bytes rewritten per compaction step: writes wait while it runs, so it runs often and briefly. */
+    private static final int COMPACT_BYTES = 2 * 1024 * 1024;
     private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
     private final Predicate<String> durableCollection;
@@ -57,7 +59,7 @@ public class DurableH2Backend extends H2Backend {
         // chunk behind and the file grows by kilobytes per event. Rewrite them regularly, and let freed
         // chunks be reused after a second instead of 45.
         store.setRetentionTime(1_000);
-        housekeeping.scheduleWithFixedDelay(this::compactChunks, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::compactChunks, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
                 java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -84,7 +86,7 @@ public class DurableH2Backend extends H2Backend {
                 if (getMvStore().isClosed()) {
                     return;
                 }
-                getMvStore().compact(80, 16 * 1024 * 1024);
+                getMvStore().compact(80, COMPACT_BYTES);
                 getMvStore().commit();
             } finally {
                 commandLock.writeLock().unlock();
