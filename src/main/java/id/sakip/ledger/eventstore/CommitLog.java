@@ -64,6 +64,18 @@ public final class CommitLog implements AutoCloseable {
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
+    /**
+     * Commits read lately, shared by every reader of this instance: projections replaying side by side
+     * read the same commits, and stored commits never change. Only documents read from the store go in.
+     */
+    private final Map<Long, Document> recentlyRead = new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Document> eldest) {
+            return size() > RECENTLY_READ;
+        }
+    };
+    private static final int RECENTLY_READ = 8_192;
+
     private Head head;
     private volatile long knownHead = -1;
     private long commitsSinceHint;
@@ -163,10 +175,29 @@ public final class CommitLog implements AutoCloseable {
 
     /** Fetches the commits whose {@code _id} lies in {@code [from, from + count)}. */
     Map<Long, Document> fetchByIds(long from, int count) {
-        List<Long> ids = LongStream.range(from, from + count).boxed().toList();
         Map<Long, Document> found = new HashMap<>();
-        for (Document d : commits.find(in(StoredCommit.ID, ids))) {
-            found.put(((Number) d.get(StoredCommit.ID)).longValue(), d);
+        List<Long> missing = new ArrayList<>();
+        synchronized (recentlyRead) {
+            for (long id = from; id < from + count; id++) {
+                Document d = recentlyRead.get(id);
+                if (d == null) {
+                    missing.add(id);
+                } else {
+                    found.put(id, d);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        List<Document> read = new ArrayList<>();
+        commits.find(in(StoredCommit.ID, missing)).into(read);
+        synchronized (recentlyRead) {
+            for (Document d : read) {
+                long id = ((Number) d.get(StoredCommit.ID)).longValue();
+                found.put(id, d);
+                recentlyRead.put(id, d);
+            }
         }
         return found;
     }

@@ -106,6 +106,10 @@ public final class LedgerBenchmark {
                 appendOnly(app);
                 return;
             }
+            if (List.of(args).contains("--replay-only")) {
+                replayOnly(app);
+                return;
+            }
             inProcess(app, reportLines, realisationsPerLine, otherOrganisations, replayEvents, quick);
         }
         long disk = Files.size(work.resolve("inprocess").resolve("ledger.mv.db"));
@@ -192,6 +196,26 @@ public final class LedgerBenchmark {
                     threads, rate, c / count, 1000 * s / Math.max(1, c));
         }
         app.getBean(ProjectionLag.class).awaitCaughtUp(Duration.ofMinutes(5));
+    }
+
+    /** Only a rebuild of every projection from 20 000 events, for profiling ({@code --replay-only}). */
+    private static void replayOnly(ConfigurableApplicationContext app) throws Exception {
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        List<String> orgs = new ArrayList<>();
+        for (int o = 0; o < 16; o++) {
+            orgs.add("bench-r" + o);
+            gateway.sendAndWait(budget("bench-r" + o, 30), BENCH);
+        }
+        append(gateway, orgs, 30, 20_000, 16);
+        app.getBean(ProjectionLag.class).awaitCaughtUp(Duration.ofMinutes(5));
+        long events = app.getBean(CommitLog.class).headSequence();
+        ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
+        long start = System.nanoTime();
+        rebuilds.processors().forEach(rebuilds::start);
+        for (String p : rebuilds.processors()) {
+            rebuilds.awaitDone(p, Duration.ofMinutes(30));
+        }
+        System.out.printf("replay: %d events, %.0f events/s%n", events, events / ((System.nanoTime() - start) / 1e9));
     }
 
     private static void inProcess(ConfigurableApplicationContext app, int reportLines, int perLine, int others,
