@@ -18,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -84,7 +85,7 @@ class BrowserFlowTest extends LedgerApiTest {
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(By.cssSelector("button[type=submit]"));
     }
 
     @Test
@@ -105,19 +106,19 @@ class BrowserFlowTest extends LedgerApiTest {
         browser.findElement(By.id("amount")).sendKeys("1.000.000");
         browser.findElement(By.id("document")).sendKeys("SP2D-0001");
         browser.findElement(By.id("description")).sendKeys("<script>alert('x')</script>");
-        browser.findElement(By.id("record")).click();
+        submit(By.id("record"));
         assertThat(browser.findElement(By.id("recorded")).getText()).contains("tercatat");
         assertThat(browser.findElement(By.id("total-realised")).getText()).isEqualTo("1.000.000");
         screenshot("treasurer-recorded");
 
         browser.findElement(By.id("amount")).sendKeys("500.002");
         browser.findElement(By.id("document")).sendKeys("SP2D-0002");
-        browser.findElement(By.id("record")).click();
+        submit(By.id("record"));
         String refusal = browser.findElement(By.id("refusal")).getText();
         assertThat(refusal).contains("melebihi sisa pagu Rp 500.000").contains("terlampaui Rp 2");
         screenshot("treasurer-refused");
 
-        browser.findElement(By.linkText("Penyediaan Bahan Logistik Kantor")).click();
+        submit(By.linkText("Penyediaan Bahan Logistik Kantor"));
         assertThat(browser.getPageSource()).doesNotContain("<script>alert").contains("&lt;script&gt;");
         screenshot("treasurer-line-history");
     }
@@ -184,12 +185,12 @@ class BrowserFlowTest extends LedgerApiTest {
         browser.get("http://localhost:" + port + "/impor");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         long beforePreview = head();
-        browser.findElement(By.id("preview-import")).click();
+        submit(By.id("preview-import"));
         assertThat(browser.findElement(By.id("preview-budget")).getText()).isEqualTo("Rp 1.923.000.000");
         assertThat(browser.findElement(By.id("preview-realised")).getText()).startsWith("Rp 1.849.985.878");
         assertThat(head()).as("a preview records nothing").isEqualTo(beforePreview);
         screenshot("planner-import-preview");
-        browser.findElement(By.id("confirm-import")).click();
+        submit(By.id("confirm-import"));
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/impor/proses/"));
         waitFor(By.id("import-done"), 60);
@@ -202,17 +203,17 @@ class BrowserFlowTest extends LedgerApiTest {
         assertThat(browser.findElement(By.cssSelector("[data-target='IKU-1-2024']")).getText()).isNotEqualTo("91,50");
         new Select(browser.findElement(By.id("year-IKU-1"))).selectByValue("2024");
         browser.findElement(By.id("value-IKU-1")).sendKeys("91,5");
-        browser.findElement(By.id("set-IKU-1")).click();
+        submit(By.id("set-IKU-1"));
         String refusal = browser.findElement(By.id("plan-refusal")).getText();
         assertThat(refusal).contains("alasan wajib diisi");
         screenshot("planner-target-refused");
         browser.findElement(By.id("reason-IKU-1")).sendKeys("Penyesuaian hasil evaluasi SAKIP");
         browser.findElement(By.id("basis-IKU-1")).sendKeys("Perbup Blora No. 12 Tahun 2024");
-        browser.findElement(By.id("set-IKU-1")).click();
+        submit(By.id("set-IKU-1"));
         assertThat(browser.findElement(By.id("plan-message")).getText()).contains("diubah");
         assertThat(browser.findElement(By.cssSelector("[data-target='IKU-1-2024']")).getText()).isEqualTo("91,50");
         screenshot("planner-renstra");
-        browser.findElement(By.cssSelector("#IKU-1 a")).click();
+        submit(By.cssSelector("#IKU-1 a"));
         assertThat(browser.findElement(By.id("indicator-history")).getText())
                 .contains("TARGET_AMENDED").contains("Penyesuaian hasil evaluasi SAKIP").contains("91,50");
         screenshot("auditor-indicator-history");
@@ -226,33 +227,41 @@ class BrowserFlowTest extends LedgerApiTest {
         long fromBudget = ((Number) from.get("budget")).longValue();
         long toBudget = ((Number) to.get("budget")).longValue();
         browser.get("http://localhost:" + port + "/org/kec-rencana/anggaran/2023");
-        browser.findElement(By.id("amend-link")).click();
+        submit(By.id("amend-link"));
         new Select(browser.findElement(By.id("kind"))).selectByValue("PERGESERAN");
         browser.findElement(By.id("reason")).sendKeys("Pergeseran antar sub kegiatan");
         browser.findElement(By.id("legalBasis")).sendKeys("Perbup Blora No. 30 Tahun 2023");
         type(By.id("amount-" + from.get("number")), "0");
-        browser.findElement(By.id("preview-amendment")).click();
+        submit(By.id("preview-amendment"));
         assertThat(browser.findElement(By.id("preview")).getText()).contains("1 baris berubah");
         assertThat(browser.getPageSource()).contains("di bawah realisasi");
-        browser.findElement(By.id("record-amendment")).click();
+        submit(By.id("record-amendment"));
         assertThat(browser.findElement(By.id("amendment-refusal")).getText()).contains("di bawah realisasinya");
         screenshot("planner-amendment-refused");
 
         type(By.id("amount-" + from.get("number")), String.valueOf(fromBudget - 1_000_000));
         type(By.id("amount-" + to.get("number")), String.valueOf(toBudget + 1_000_000));
         long beforeAmendment = head();
-        browser.findElement(By.id("preview-amendment")).click();
+        submit(By.id("preview-amendment"));
         assertThat(browser.findElement(By.id("preview-changed")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("preview-before")).getText()).isEqualTo("1.923.000.000");
         assertThat(browser.findElement(By.id("preview-after")).getText()).isEqualTo("1.923.000.000");
         assertThat(head()).as("a preview records nothing").isEqualTo(beforeAmendment);
         screenshot("planner-amendment-preview");
-        browser.findElement(By.id("record-amendment")).click();
+        submit(By.id("record-amendment"));
         assertThat(browser.findElement(By.id("amended")).getText()).contains("Perubahan anggaran tercatat");
         assertThat(head()).isEqualTo(beforeAmendment + 1);
         browser.get("http://localhost:" + port + "/org/kec-rencana/laporan/2023");
         assertThat(browser.getPageSource()).contains("Pergeseran antar sub kegiatan");
         screenshot("planner-report-after-amendment");
+    }
+
+    /** Clicks a button or link that loads a page and waits until the old page is gone. */
+    private void submit(By element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(element).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private void type(By field, String text) {
@@ -265,7 +274,7 @@ class BrowserFlowTest extends LedgerApiTest {
     void anAdministratorRebuildsAReadModelAndWatchesItsProgress() throws Exception {
         signIn("admin", ADMIN_PASSWORD);
         browser.get("http://localhost:" + port + "/admin/proyeksi");
-        browser.findElement(By.id("rebuild-budget-books")).click();
+        submit(By.id("rebuild-budget-books"));
         new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("projection-budget-books")).getText().contains("selesai"));
         assertThat(browser.findElement(By.id("projection-budget-books")).getText()).contains("peristiwa");
