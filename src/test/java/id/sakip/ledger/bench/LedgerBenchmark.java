@@ -386,21 +386,13 @@ public final class LedgerBenchmark {
         long start = System.nanoTime();
         Process app = builder.start();
         try {
-            while (true) {
-                try {
-                    if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString())
-                            .statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // starting
-                }
-                if (!app.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
-                    throw new IllegalStateException("the ledger did not start");
-                }
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await("the ledger to be ready").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        if (!app.isAlive()) {
+                            throw new IllegalStateException("the ledger exited during start-up");
+                        }
+                        return ready(port);
+                    });
             put("startup.seconds", round((System.nanoTime() - start) / 1e9), "< 15");
             List<String> orgs = new ArrayList<>();
             for (int o = 0; o < 40; o++) {
@@ -436,6 +428,15 @@ public final class LedgerBenchmark {
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean ready(int port) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException starting) {
+            return false;
         }
     }
 

@@ -30,6 +30,17 @@ class LedgerWiringTest extends id.sakip.ledger.LedgerApiTest {
     EventStore eventStore;
     @Autowired
     LedgerEventStorageEngine engine;
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void everySerializerIsJacksonAndXStreamIsNotOnTheClasspath() {
+        assertThat(List.of(axon.serializer(), axon.eventSerializer(), axon.messageSerializer(),
+                engine.getEventSerializer(), engine.getSnapshotSerializer()))
+                .allSatisfy(s -> assertThat(s).isInstanceOf(org.axonframework.serialization.json.JacksonSerializer.class));
+        assertThat(getClass().getClassLoader().getResource("com/thoughtworks/xstream/XStream.class"))
+                .as("the pom excludes XStream from the Axon artifacts").isNull();
+    }
 
     @Test
     void everyEventCarriesActorOrganisationCorrelationAndIdempotencyKey() {
