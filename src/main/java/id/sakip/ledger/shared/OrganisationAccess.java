@@ -6,6 +6,16 @@ public interface OrganisationAccess {
     /** Throws {@link AccessDenied} unless the current user holds {@code role} (or ADMIN) for the organisation. */
     void require(String organisationId, String role);
 
+    /** Whether the current user holds {@code role} (or ADMIN) for the organisation: what a page may offer. */
+    default boolean holds(String organisationId, String role) {
+        try {
+            require(organisationId, role);
+            return true;
+        } catch (AccessDenied denied) {
+            return false;
+        }
+    }
+
     /** Whether the current user may read the organisation's data. */
     boolean mayRead(String organisationId);
 

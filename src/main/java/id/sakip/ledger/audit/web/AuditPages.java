@@ -19,7 +19,6 @@ import id.sakip.ledger.audit.query.AuditQueries;
 import id.sakip.ledger.eventstore.ChainVerifier;
 import id.sakip.ledger.eventstore.LedgerDigest;
 import id.sakip.ledger.eventstore.VerificationResult;
-import id.sakip.ledger.shared.AccessDenied;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.OrganisationAccess;
 import id.sakip.ledger.shared.RuleViolation;
@@ -100,14 +99,7 @@ public class AuditPages {
         } catch (RuleViolation missing) {
             model.addAttribute("missing", "Baris " + lineId + " tidak ada pada anggaran " + tahun + ".");
         }
-        boolean treasurer;
-        try {
-            access.require(org, "TREASURER");
-            treasurer = true;
-        } catch (AccessDenied e) {
-            treasurer = false;
-        }
-        model.addAttribute("canReverse", treasurer);
+        model.addAttribute("canReverse", access.holds(org, "TREASURER"));
         model.addAttribute("lineId", lineId);
         return "line-history";
     }

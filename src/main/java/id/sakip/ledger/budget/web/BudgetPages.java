@@ -56,22 +56,13 @@ public class BudgetPages {
         access.requireRead(LedgerIds.require(org, "organisation"));
     }
 
-    private boolean may(String org, String role) {
-        try {
-            access.require(org, role);
-            return true;
-        } catch (AccessDenied e) {
-            return false;
-        }
-    }
-
     @GetMapping("/org/{org}/anggaran/{year}")
     public String budget(@PathVariable String org, @PathVariable int year, Model model) {
         requireRead(org);
         model.addAttribute("org", org);
         model.addAttribute("year", year);
-        model.addAttribute("canSpend", may(org, "TREASURER"));
-        model.addAttribute("canAmend", may(org, "PLANNER"));
+        model.addAttribute("canSpend", access.holds(org, "TREASURER"));
+        model.addAttribute("canAmend", access.holds(org, "PLANNER"));
         try {
             model.addAttribute("report", queries.realisation(org, year, null, null));
         } catch (RuleViolation missing) {
@@ -225,7 +216,7 @@ public class BudgetPages {
         model.addAttribute("org", org);
         model.addAttribute("year", year);
         model.addAttribute("kinds", AmendmentKind.values());
-        model.addAttribute("canAmend", may(org, "PLANNER"));
+        model.addAttribute("canAmend", access.holds(org, "PLANNER"));
         try {
             BudgetRealisationReport report = queries.realisation(org, year, null, null);
             model.addAttribute("report", report);

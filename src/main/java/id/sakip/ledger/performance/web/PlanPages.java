@@ -52,14 +52,7 @@ public class PlanPages {
         model.addAttribute("year", tahun != null ? tahun : plans.isEmpty()
                 ? Year.now(LedgerClock.WIB).getValue() : Math.min(Year.now(LedgerClock.WIB).getValue(),
                 plans.get(plans.size() - 1).toYear));
-        boolean planner;
-        try {
-            access.require(org, "PLANNER");
-            planner = true;
-        } catch (AccessDenied e) {
-            planner = false;
-        }
-        model.addAttribute("canPlan", planner);
+        model.addAttribute("canPlan", access.holds(org, "PLANNER"));
         return "renstra";
     }
 
