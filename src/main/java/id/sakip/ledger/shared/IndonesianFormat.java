@@ -3,6 +3,8 @@ package id.sakip.ledger.shared;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 /** Number notation of Indonesian reports: {@code .} groups thousands, {@code ,} marks decimals. */
 public final class IndonesianFormat {
@@ -29,4 +31,18 @@ public final class IndonesianFormat {
         }
         return new DecimalFormat("#,##0.00", SYMBOLS).format(value);
     }
+
+    /** Any figure: whole numbers with thousands dots (2.000.000), fractions with 2 decimals (96,67). */
+    public static String number(Number value) {
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return d.stripTrailingZeros().scale() <= 0 ? integer(d.longValueExact()) : decimal(d);
+    }
+
+    /** A moment as read in Blora: {@code 28-11-2026 19:05:00 WIB}. */
+    public static String time(Instant instant) {
+        return TIME.format(instant) + " WIB";
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss")
+            .withZone(LedgerClock.WIB);
 }

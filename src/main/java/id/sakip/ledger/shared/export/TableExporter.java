@@ -255,9 +255,7 @@ public final class TableExporter {
         if (value instanceof Number n && kind != Kind.TEXT) {
             return switch (kind) {
                 case RUPIAH, INTEGER -> IndonesianFormat.integer(n.longValue());
-                case NUMBER -> n instanceof BigDecimal d && d.scale() > 0 ? IndonesianFormat.decimal(d)
-                        : n instanceof Double || n instanceof Float ? IndonesianFormat.decimal(new BigDecimal(n.toString()))
-                        : IndonesianFormat.integer(n.longValue());
+                case NUMBER -> IndonesianFormat.number(n);
                 default -> IndonesianFormat.decimal(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()));
             };
         }

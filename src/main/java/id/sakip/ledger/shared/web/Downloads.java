@@ -1,7 +1,6 @@
 package id.sakip.ledger.shared.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;
@@ -9,16 +8,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import id.sakip.ledger.shared.LedgerClock;
+import id.sakip.ledger.shared.IndonesianFormat;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.export.ReportTable;
 import id.sakip.ledger.shared.export.TableExporter;
 
 /** Turns report tables into a file download: {@code tabel-3.9-jiken-2023.xlsx}. */
 public final class Downloads {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss")
-            .withZone(LedgerClock.WIB);
 
     private Downloads() {
     }
@@ -39,6 +35,6 @@ public final class Downloads {
     public static String subtitle(String organisationId, String period, Instant asOf) {
         return "Organisasi " + organisationId + " · " + period + " · "
                 + (asOf == null ? "keadaan terkini buku besar" : "seperti diketahui buku besar pada "
-                + STAMP.format(asOf) + " WIB");
+                + IndonesianFormat.time(asOf));
     }
 }
