@@ -17,6 +17,7 @@ import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.web.Downloads;
+import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** Budget reports: realisation (LKjIP Table 3.9) and amendments (Table 2.6), live or as of a past instant. */
@@ -47,27 +48,25 @@ public class BudgetReportController {
     }
 
     /** Table 3.9 as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/budget-realisation", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
-            "application/pdf"})
+    @ReportFileMapping("/budget-realisation")
     public ResponseEntity<byte[]> realisationFile(@PathVariable String org, @RequestParam int year,
                                                   @RequestParam(required = false) Instant asOf,
                                                   @RequestParam(required = false)
                                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
                                                   @RequestParam String format) {
-        ExportFormat.parse(format);
+        ExportFormat file = ExportFormat.parse(format);
         BudgetRealisationReport report = realisation(org, year, asOf, until);
-        return Downloads.of("tabel-3.9-" + org + "-" + year, format, BudgetTables.realisation(report,
+        return Downloads.of("tabel-3.9-" + org + "-" + year, file, BudgetTables.realisation(report,
                 Downloads.subtitle(org, "tahun " + year + (until == null ? "" : " s.d. " + until), asOf)));
     }
 
     /** Table 2.6 as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/budget-amendments", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
-            "application/pdf"})
+    @ReportFileMapping("/budget-amendments")
     public ResponseEntity<byte[]> amendmentsFile(@PathVariable String org, @RequestParam int year,
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam String format) {
-        ExportFormat.parse(format);
-        return Downloads.of("tabel-2.6-" + org + "-" + year, format, BudgetTables.amendments(
+        ExportFormat file = ExportFormat.parse(format);
+        return Downloads.of("tabel-2.6-" + org + "-" + year, file, BudgetTables.amendments(
                 amendments(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 }

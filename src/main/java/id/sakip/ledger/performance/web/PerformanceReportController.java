@@ -19,6 +19,7 @@ import id.sakip.ledger.performance.query.PerformanceReports.ProgressReport;
 import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.web.Downloads;
+import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** Performance reports (LKjIP Tables 3.2/4.1, 3.3, 3.4), live or as of a past instant. */
@@ -58,35 +59,32 @@ public class PerformanceReportController {
     }
 
     /** Tables 3.2/4.1 as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/indicator-achievement", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
-            "application/pdf"})
+    @ReportFileMapping("/indicator-achievement")
     public ResponseEntity<byte[]> achievementFile(@PathVariable String org, @RequestParam int year,
                                                   @RequestParam(required = false) Instant asOf,
                                                   @RequestParam String format) {
-        ExportFormat.parse(format);
-        return Downloads.of("tabel-3.2-" + org + "-" + year, format, PerformanceTables.achievement(
+        ExportFormat file = ExportFormat.parse(format);
+        return Downloads.of("tabel-3.2-" + org + "-" + year, file, PerformanceTables.achievement(
                 achievement(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 
     /** Table 3.3 as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/indicator-comparison", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
-            "application/pdf"})
+    @ReportFileMapping("/indicator-comparison")
     public ResponseEntity<byte[]> comparisonFile(@PathVariable String org, @RequestParam int from,
                                                  @RequestParam int to, @RequestParam(required = false) Instant asOf,
                                                  @RequestParam String format) {
-        ExportFormat.parse(format);
-        return Downloads.of("tabel-3.3-" + org + "-" + from + "-" + to, format, PerformanceTables.comparison(
+        ExportFormat file = ExportFormat.parse(format);
+        return Downloads.of("tabel-3.3-" + org + "-" + from + "-" + to, file, PerformanceTables.comparison(
                 comparison(org, from, to, asOf), Downloads.subtitle(org, "tahun " + from + "-" + to, asOf)));
     }
 
     /** Table 3.4 as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/renstra-progress", params = "format", produces = {ExportFormat.XLSX_TYPE, "text/csv",
-            "application/pdf"})
+    @ReportFileMapping("/renstra-progress")
     public ResponseEntity<byte[]> progressFile(@PathVariable String org, @RequestParam int year,
                                                @RequestParam(required = false) Instant asOf,
                                                @RequestParam String format) {
-        ExportFormat.parse(format);
-        return Downloads.of("tabel-3.4-" + org + "-" + year, format, PerformanceTables.progress(
+        ExportFormat file = ExportFormat.parse(format);
+        return Downloads.of("tabel-3.4-" + org + "-" + year, file, PerformanceTables.progress(
                 progress(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 }

@@ -14,6 +14,7 @@ import id.sakip.ledger.reporting.query.LkjipQueries;
 import id.sakip.ledger.reporting.query.ReconciliationReport;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.web.Downloads;
+import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
 
 /** LKjIP reports that join budget and performance: efficiency (Table 3.7) and the reconciliation. */
@@ -42,24 +43,22 @@ public class LkjipReportController {
     }
 
     /** The reconciliation as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/api/v1/organisations/{org}/reports/reconciliation", params = "format",
-            produces = {ExportFormat.XLSX_TYPE, "text/csv", "application/pdf"})
+    @ReportFileMapping("/api/v1/organisations/{org}/reports/reconciliation")
     public ResponseEntity<byte[]> reconciliationFile(@PathVariable String org, @RequestParam int year,
                                                      @RequestParam(required = false) Instant asOf,
                                                      @RequestParam String format) {
-        ExportFormat.parse(format);
-        return Downloads.of("rekonsiliasi-" + org + "-" + year, format, LkjipTables.reconciliation(
+        ExportFormat file = ExportFormat.parse(format);
+        return Downloads.of("rekonsiliasi-" + org + "-" + year, file, LkjipTables.reconciliation(
                 reconciliation(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 
     /** Table 3.7 as a file: {@code ?format=xlsx|csv|pdf}. */
-    @GetMapping(path = "/api/v1/organisations/{org}/reports/efficiency", params = "format",
-            produces = {ExportFormat.XLSX_TYPE, "text/csv", "application/pdf"})
+    @ReportFileMapping("/api/v1/organisations/{org}/reports/efficiency")
     public ResponseEntity<byte[]> efficiencyFile(@PathVariable String org, @RequestParam int year,
                                                  @RequestParam(required = false) Instant asOf,
                                                  @RequestParam String format) {
-        ExportFormat.parse(format);
-        return Downloads.of("tabel-3.7-" + org + "-" + year, format, LkjipTables.efficiency(
+        ExportFormat file = ExportFormat.parse(format);
+        return Downloads.of("tabel-3.7-" + org + "-" + year, file, LkjipTables.efficiency(
                 efficiency(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
     }
 }

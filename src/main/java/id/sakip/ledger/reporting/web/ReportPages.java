@@ -75,7 +75,7 @@ public class ReportPages {
                                            @RequestParam String tabel, @RequestParam String format,
                                            @RequestParam(required = false) String asOf) {
         access.requireRead(LedgerIds.require(org, "organisation"));
-        ExportFormat.parse(format);
+        ExportFormat file = ExportFormat.parse(format);
         Instant at = parseAsOf(asOf);
         String subtitle = Downloads.subtitle(org, "tahun " + year, at);
         Map<String, Supplier<List<ReportTable>>> tables = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public class ReportPages {
                     + " or semua", Map.of("tabel", tabel));
         }
         return Downloads.of(("semua".equals(tabel) ? "lkjip" : "tabel-" + tabel) + "-" + org + "-" + year
-                + (at == null ? "" : "-per-" + asOf.replace(":", "")), format, chosen);
+                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen);
     }
 
     private static Instant parseAsOf(String asOf) {

@@ -7,11 +7,13 @@ import id.sakip.ledger.shared.InvalidValue;
 
 /** The download formats of every report: a spreadsheet with real number cells, plain CSV, or a printable PDF. */
 public enum ExportFormat {
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    CSV("text/csv", "csv"),
-    PDF("application/pdf", "pdf");
+    XLSX(ExportFormat.XLSX_TYPE, "xlsx"),
+    CSV(ExportFormat.CSV_TYPE, "csv"),
+    PDF(ExportFormat.PDF_TYPE, "pdf");
 
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String CSV_TYPE = "text/csv";
+    public static final String PDF_TYPE = "application/pdf";
 
     private final String mediaType;
     private final String extension;

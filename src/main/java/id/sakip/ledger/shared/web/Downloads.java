@@ -19,8 +19,7 @@ public final class Downloads {
     private Downloads() {
     }
 
-    public static ResponseEntity<byte[]> of(String baseName, String format, List<ReportTable> tables) {
-        ExportFormat f = ExportFormat.parse(format);
+    public static ResponseEntity<byte[]> of(String baseName, ExportFormat f, List<ReportTable> tables) {
         byte[] body = TableExporter.export(f, tables);
         String name = baseName.replaceAll("[^A-Za-z0-9._-]", "-") + "." + f.extension();
         return ResponseEntity.ok()
