@@ -77,7 +77,7 @@ public final class CommitLog implements AutoCloseable {
     private static final int RECENTLY_READ = 8_192;
 
     private Head head;
-    private volatile long knownHead = -1;
+    private final java.util.concurrent.atomic.AtomicLong knownHead = new java.util.concurrent.atomic.AtomicLong(-1);
     private long commitsSinceHint;
     private long lastHintMillis;
 
@@ -102,7 +102,7 @@ public final class CommitLog implements AutoCloseable {
 
     /** The last global sequence this instance knows of, without asking the database; -1 before any. */
     public long knownHeadSequence() {
-        return knownHead;
+        return knownHead.get();
     }
 
     /**
@@ -135,7 +135,7 @@ public final class CommitLog implements AutoCloseable {
 
     /** The last global sequence number stored, or 0 when the log is empty. */
     public long headSequence() {
-        long known = knownHead;
+        long known = knownHead.get();
         if (known >= 0) {
             return probeForward(known);
         }
@@ -166,12 +166,9 @@ public final class CommitLog implements AutoCloseable {
 
     /** Notes a commit this instance has seen (its own or another instance's), raising the known head. */
     void observe(long last) {
-        synchronized (queue) {
-            if (last > knownHead) {
-                knownHead = last;
-            }
-        }
+        knownHead.accumulateAndGet(last, Math::max);
     }
+
 
     /** Fetches the commits whose {@code _id} lies in {@code [from, from + count)}. */
     Map<Long, Document> fetchByIds(long from, int count) {

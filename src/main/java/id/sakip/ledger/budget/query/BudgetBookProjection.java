@@ -3,7 +3,9 @@ package id.sakip.ledger.budget.query;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
@@ -79,11 +81,11 @@ public class BudgetBookProjection {
     }
 
     private void fold(String budgetId, Object event, EventMessage<?> message) {
-        books.fold(budgetId, message instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
+        books.fold(budgetId, message instanceof TrackedEventMessage<?> tracked
                 ? tracked.trackingToken() : null, book -> {
                     book.apply(event, BudgetQueries.recorded(message));
                     if (book.events % BudgetBook.CHECKPOINT_EVENTS == 0
-                            && message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+                            && message instanceof DomainEventMessage<?> domain) {
                         checkpoints.record(budgetId, domain.getSequenceNumber(), book);
                     }
                 });

@@ -56,8 +56,8 @@ final class BudgetCheckpoints {
     void record(String budgetId, long sequence, BudgetBook book) {
         int block = (int) (book.events / BudgetBook.CHECKPOINT_EVENTS);
         Document d = new Document("_id", id(budgetId, block)).append("budgetId", budgetId).append("block", block)
-                .append("sequence", sequence).append("maxRecordedAt", String.valueOf(book.maxRecordedAt))
-                .append("blockFirstRecordedAt", String.valueOf(book.blockFirstRecordedAt))
+                .append("sequence", sequence).append("maxRecordedAt", text(book.maxRecordedAt))
+                .append("blockFirstRecordedAt", text(book.blockFirstRecordedAt))
                 .append("book", codec.write(budgetId, book));
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<String, Document> pending = root.getOrComputeResource(RESOURCE, key -> {
@@ -97,8 +97,13 @@ final class BudgetCheckpoints {
         return result;
     }
 
+    /** Recording times are kept as ISO text: a BSON date would drop the nanoseconds they are compared at. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
     private static Instant instant(String text) {
-        return text == null || "null".equals(text) ? null : Instant.parse(text);
+        return text == null ? null : Instant.parse(text);
     }
 
     /** The book as it was after the last event of {@code block}. */

@@ -1,5 +1,7 @@
 package id.sakip.ledger.eventstore.config;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.UUID;
@@ -46,15 +48,15 @@ public class EventStoreConfiguration {
 
     /** File commits of the embedded store: how often and how long writes wait for the disk. */
     @Bean
-    public io.micrometer.core.instrument.binder.MeterBinder embeddedStoreMeters(MongoConnection connection) {
+    public MeterBinder embeddedStoreMeters(MongoConnection connection) {
         return registry -> {
             if (connection.embedded() == null) {
                 return;
             }
             var backend = connection.embedded().backend();
-            io.micrometer.core.instrument.FunctionCounter.builder("ledger.store.commits", backend,
+            FunctionCounter.builder("ledger.store.commits", backend,
                     b -> b.fileCommits()).description("File commits of the embedded store").register(registry);
-            io.micrometer.core.instrument.FunctionCounter.builder("ledger.store.commit.time", backend,
+            FunctionCounter.builder("ledger.store.commit.time", backend,
                     b -> b.fileCommitSeconds()).baseUnit("seconds")
                     .description("Time spent in file commits of the embedded store, lock wait included")
                     .register(registry);

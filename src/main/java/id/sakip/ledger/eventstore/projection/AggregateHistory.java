@@ -23,13 +23,7 @@ public class AggregateHistory {
     }
 
     public void forEach(String aggregateId, Instant asOf, Consumer<DomainEventMessage<?>> consumer) {
-        DomainEventStream stream = events.readEvents(aggregateId, 0);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if (asOf == null || !message.getTimestamp().isAfter(asOf)) {
-                consumer.accept(message);
-            }
-        }
+        forEachBetween(aggregateId, 0, Long.MAX_VALUE, asOf, consumer);
     }
 
     /**

@@ -36,15 +36,19 @@ public class AdminPages {
         Map<String, Long> lags = lag.lagByProcessor();
         List<ProjectionRow> rows = new ArrayList<>();
         boolean anyRunning = false;
+        Map<String, RebuildStatus> statuses = new java.util.HashMap<>();
+        rebuilds.statuses().forEach(st -> statuses.put(st.processor(), st));
         for (String name : rebuilds.processors()) {
-            RebuildStatus status = rebuilds.statuses().stream().filter(s -> s.processor().equals(name)).findFirst()
-                    .orElse(null);
+            RebuildStatus status = statuses.get(name);
             boolean running = rebuilds.isRebuilding(name);
             anyRunning |= running;
             rows.add(new ProjectionRow(name, lags.get(name), status, running));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("running", anyRunning);
+        if (anyRunning) {
+            model.addAttribute("refreshSeconds", 2);
+        }
         return "projections";
     }
 

@@ -116,6 +116,9 @@ public class ImportPages {
             return "import";
         }
         model.addAttribute("job", job);
+        if (!job.finished) {
+            model.addAttribute("refreshSeconds", 1);
+        }
         if (job.result != null) {
             model.addAttribute("org", job.result.organisationId());
             model.addAttribute("year", job.result.fiscalYear());
