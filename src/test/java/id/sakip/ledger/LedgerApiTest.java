@@ -104,6 +104,13 @@ public abstract class LedgerApiTest {
         return http.exchange(path, HttpMethod.GET, null, JSON);
     }
 
+    /** Imports the Jiken 2023 LKjIP file through the API, as a planner would. */
+    protected ResponseEntity<Map<String, Object>> postJikenImport() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/yaml"));
+        return post("/api/v1/imports/lkjip", jikenYaml(), headers);
+    }
+
     protected void awaitProjections() {
         assertThat(projections.awaitCaughtUp(Duration.ofSeconds(20))).as("projections caught up").isTrue();
     }

@@ -12,9 +12,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.mongodb.client.MongoDatabase;
@@ -41,9 +39,7 @@ class RebuildTest extends LedgerApiTest {
     }
 
     private void importJiken() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        assertThat(post("/api/v1/imports/lkjip", jikenYaml(), headers).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(postJikenImport().getStatusCode().is2xxSuccessful()).isTrue();
         awaitProjections();
     }
 

@@ -8,9 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import id.sakip.ledger.LedgerApiTest;
@@ -23,9 +21,7 @@ class JikenPerformanceTablesTest extends LedgerApiTest {
 
     @BeforeEach
     void importJiken() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        ResponseEntity<Map<String, Object>> r = post("/api/v1/imports/lkjip", jikenYaml(), headers);
+        ResponseEntity<Map<String, Object>> r = postJikenImport();
         assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
         awaitProjections();
     }

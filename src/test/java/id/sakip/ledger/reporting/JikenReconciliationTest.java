@@ -9,9 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import id.sakip.ledger.LedgerApiTest;
@@ -25,9 +23,7 @@ class JikenReconciliationTest extends LedgerApiTest {
 
     @BeforeEach
     void importJiken() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        assertThat(post("/api/v1/imports/lkjip", jikenYaml(), headers).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(postJikenImport().getStatusCode().is2xxSuccessful()).isTrue();
         awaitProjections();
     }
 

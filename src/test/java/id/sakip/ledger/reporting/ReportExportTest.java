@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,9 +33,7 @@ class ReportExportTest extends LedgerApiTest {
 
     @BeforeEach
     void importJiken() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        assertThat(post("/api/v1/imports/lkjip", jikenYaml(), headers).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(postJikenImport().getStatusCode().is2xxSuccessful()).isTrue();
         awaitProjections();
     }
 

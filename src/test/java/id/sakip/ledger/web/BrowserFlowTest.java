@@ -25,8 +25,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 import id.sakip.ledger.LedgerApiTest;
 import id.sakip.ledger.shared.LedgerClock;
@@ -125,9 +123,7 @@ class BrowserFlowTest extends LedgerApiTest {
 
     @Test
     void anAuditorSeesAReportAsOfAnEarlierMomentAndTheVerification() throws Exception {
-        HttpHeaders yaml = new HttpHeaders();
-        yaml.setContentType(MediaType.parseMediaType("application/yaml"));
-        post("/api/v1/imports/lkjip", jikenYaml(), yaml);
+        postJikenImport();
         post("/api/v1/users", Map.of("username", "inspektur", "password", "inspektur-password-1", "roles",
                 List.of(Map.of("role", "AUDITOR", "organisation", "kec-jiken"))));
         awaitProjections();

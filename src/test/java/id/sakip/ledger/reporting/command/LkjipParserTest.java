@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import id.sakip.ledger.reporting.command.LkjipProblems.Problem;
 
 /** The LKjIP parser reads plain data only and reports every problem with its path. */
-class LkjipParserTest {
+public class LkjipParserTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
 
@@ -60,17 +60,7 @@ class LkjipParserTest {
 
     @Test
     void aYamlAliasBombIsRefused() {
-        StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
-        char prev = 'a';
-        for (char c = 'b'; c <= 'k'; c++) {
-            bomb.append(c).append(": &").append(c).append(" [");
-            for (int i = 0; i < 10; i++) {
-                bomb.append(i == 0 ? "" : ",").append('*').append(prev);
-            }
-            bomb.append("]\n");
-            prev = c;
-        }
-        assertThat(problems(bomb.toString())).singleElement().satisfies(p -> {
+        assertThat(problems(aliasBomb())).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("$");
             assertThat(p.message()).contains("not valid YAML");
         });
@@ -110,5 +100,20 @@ class LkjipParserTest {
         byte[] big = new byte[LkjipParser.MAX_BYTES + 1];
         assertThatThrownBy(() -> LkjipParser.parse(big, TODAY)).isInstanceOf(LkjipProblems.class)
                 .hasMessageContaining("1 problem");
+    }
+
+    /** A "billion laughs" YAML: 10 levels of 10 aliases each, 10^10 nodes if expanded. */
+    public static String aliasBomb() {
+        StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        char prev = 'a';
+        for (char c = 'b'; c <= 'k'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 10; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append(prev);
+            }
+            bomb.append("]\n");
+            prev = c;
+        }
+        return bomb.toString();
     }
 }
