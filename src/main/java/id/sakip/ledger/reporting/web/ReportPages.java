@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import id.sakip.ledger.budget.query.BudgetAmendmentReport;
+import id.sakip.ledger.budget.query.BudgetBook;
 import id.sakip.ledger.budget.query.BudgetQueries;
+import id.sakip.ledger.budget.query.BudgetRealisationReport;
 import id.sakip.ledger.budget.web.BudgetTables;
 import id.sakip.ledger.performance.web.PerformanceTables;
 import id.sakip.ledger.shared.InvalidValue;
@@ -25,6 +28,7 @@ import id.sakip.ledger.shared.export.ReportTable;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 import id.sakip.ledger.performance.query.PerformanceReports;
+import id.sakip.ledger.performance.query.PlanBook;
 import id.sakip.ledger.reporting.query.LkjipQueries;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.OrganisationAccess;
@@ -58,12 +62,14 @@ public class ReportPages {
         model.addAttribute("asOf", asOf);
         model.addAttribute("asOfInstant", at);
         model.addAttribute("economicClasses", id.sakip.ledger.budget.api.EconomicClass.values());
-        attempt(model, "budget", () -> budgets.realisation(org, year, at, null));
-        attempt(model, "amendments", () -> budgets.amendments(org, year, at));
-        attempt(model, "achievement", () -> PerformanceReports.achievement(performance.planFor(org, year, at), year));
+        Supplier<BudgetBook> book = once(() -> budgets.book(org, year, at, null));
+        Supplier<PlanBook> plan = once(() -> performance.planFor(org, year, at));
+        attempt(model, "budget", () -> BudgetRealisationReport.of(book.get()));
+        attempt(model, "amendments", () -> BudgetAmendmentReport.of(book.get()));
+        attempt(model, "achievement", () -> PerformanceReports.achievement(plan.get(), year));
         attempt(model, "comparison", () -> PerformanceReports.comparison(org, performance.plans(org, at), year - 2,
                 year));
-        attempt(model, "progress", () -> PerformanceReports.progress(performance.planFor(org, year, at), year));
+        attempt(model, "progress", () -> PerformanceReports.progress(plan.get(), year));
         attempt(model, "efficiency", () -> lkjip.efficiency(org, year, at));
         attempt(model, "reconciliation", () -> lkjip.reconciliation(org, year, at));
         return "lkjip";
@@ -78,16 +84,17 @@ public class ReportPages {
         ExportFormat file = ExportFormat.parse(format);
         Instant at = parseAsOf(asOf);
         String subtitle = Downloads.subtitle(org, "tahun " + year, at);
+        Supplier<BudgetBook> book = once(() -> budgets.book(org, year, at, null));
+        Supplier<PlanBook> plan = once(() -> performance.planFor(org, year, at));
         Map<String, Supplier<List<ReportTable>>> tables = new LinkedHashMap<>();
-        tables.put("3.9", () -> BudgetTables.realisation(budgets.realisation(org, year, at, null), subtitle));
-        tables.put("2.6", () -> BudgetTables.amendments(budgets.amendments(org, year, at), subtitle));
-        tables.put("3.2", () -> PerformanceTables.achievement(
-                PerformanceReports.achievement(performance.planFor(org, year, at), year), subtitle));
+        tables.put("3.9", () -> BudgetTables.realisation(BudgetRealisationReport.of(book.get()), subtitle));
+        tables.put("2.6", () -> BudgetTables.amendments(BudgetAmendmentReport.of(book.get()), subtitle));
+        tables.put("3.2", () -> PerformanceTables.achievement(PerformanceReports.achievement(plan.get(), year),
+                subtitle));
         tables.put("3.3", () -> PerformanceTables.comparison(PerformanceReports.comparison(org,
                 performance.plans(org, at), year - 2, year), Downloads.subtitle(org, "tahun " + (year - 2) + "-"
                 + year, at)));
-        tables.put("3.4", () -> PerformanceTables.progress(
-                PerformanceReports.progress(performance.planFor(org, year, at), year), subtitle));
+        tables.put("3.4", () -> PerformanceTables.progress(PerformanceReports.progress(plan.get(), year), subtitle));
         tables.put("3.7", () -> LkjipTables.efficiency(lkjip.efficiency(org, year, at), subtitle));
         tables.put("rekonsiliasi", () -> LkjipTables.reconciliation(lkjip.reconciliation(org, year, at), subtitle));
         List<ReportTable> chosen = new ArrayList<>();
@@ -108,6 +115,17 @@ public class ReportPages {
         }
         return Downloads.of(("semua".equals(tabel) ? "lkjip" : "tabel-" + tabel) + "-" + org + "-" + year
                 + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen);
+    }
+
+    /** A source read or folded at most once, however many tables of one request use it. */
+    private static <T> Supplier<T> once(Supplier<T> source) {
+        List<T> value = new ArrayList<>(1);
+        return () -> {
+            if (value.isEmpty()) {
+                value.add(source.get());
+            }
+            return value.get(0);
+        };
     }
 
     private static Instant parseAsOf(String asOf) {
