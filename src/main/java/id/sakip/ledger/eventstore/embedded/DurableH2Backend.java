@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -119,7 +120,17 @@ public class DurableH2Backend extends H2Backend {
                 .autoCommitDisabled()
                 .compress()
                 .open();
+        IndexOrderMigration.migrate(store);
         return new DurableH2Backend(store, durableCollection);
+    }
+
+    /** Databases whose unique indexes compare keys by value ({@link TypedKeyOrder}), not serialised. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        if (!IndexOrderMigration.isTyped(getMvStore())) {
+            throw new IllegalStateException("the store's indexes are in the old key order: open it with DurableH2Backend.open");
+        }
+        return LedgerH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
