@@ -53,11 +53,17 @@ public class AuditIndexProjection {
             return;
         }
         long sequence = token.position().getAsLong();
+        // chunks reach the store before heads: after a crash between the two writes a chunk may hold an
+        // event its head does not count yet, never the other way round (which would lose the event)
+        chunks.enlist();
         Head head = heads.book(org.toString());
         if (sequence <= head.lastSequence) {
             return;
         }
-        chunks.book(org + "#" + (head.count / CHUNK)).sequences.add(sequence);
+        List<Long> sequences = chunks.book(org + "#" + (head.count / CHUNK)).sequences;
+        if (sequences.isEmpty() || sequences.get(sequences.size() - 1) < sequence) {
+            sequences.add(sequence);
+        }
         head.count++;
         head.lastSequence = sequence;
     }

@@ -61,16 +61,28 @@ public final class BatchedBooks<B> {
 
     /** The book with this id as folded so far in the current batch. */
     public B book(String id) {
+        return batch().computeIfAbsent(id, this::load);
+    }
+
+    /**
+     * Takes part in the current batch without reading a book yet. Batches write their books in the
+     * order the collections took part, so a projection whose books refer to each other enlists first
+     * the collection that must reach the disk first.
+     */
+    public void enlist() {
+        batch();
+    }
+
+    private Map<String, B> batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("a projection folds inside a unit of work");
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, B> batch = root.getOrComputeResource(resourceKey, key -> {
+        return root.getOrComputeResource(resourceKey, key -> {
             Map<String, B> dirty = new HashMap<>();
             root.onPrepareCommit(u -> flush(dirty));
             return dirty;
         });
-        return batch.computeIfAbsent(id, this::load);
     }
 
     /** The stored book, or {@code null}. */
