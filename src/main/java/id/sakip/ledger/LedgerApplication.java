@@ -78,7 +78,7 @@ public class LedgerApplication {
                 .web(org.springframework.boot.WebApplicationType.NONE).run(rest.toArray(new String[0]))) {
             var rebuilds = context.getBean(id.sakip.ledger.eventstore.projection.ProjectionRebuilds.class);
             java.util.List<String> targets = names.isEmpty() ? rebuilds.processors() : names;
-            targets.forEach(rebuilds::start);
+            rebuilds.start(targets);
             boolean done = true;
             for (String name : targets) {
                 while (!rebuilds.awaitDone(name, java.time.Duration.ofSeconds(2))) {

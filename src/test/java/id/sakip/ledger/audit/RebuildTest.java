@@ -20,6 +20,7 @@ import com.mongodb.client.model.Sorts;
 
 import id.sakip.ledger.LedgerApiTest;
 import id.sakip.ledger.eventstore.CommitLog;
+import id.sakip.ledger.eventstore.MongoTokenStore;
 import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
 
 /** Read models rebuilt from the log equal the live ones, with progress shown, and reports stay available. */
@@ -33,6 +34,8 @@ class RebuildTest extends LedgerApiTest {
     EventProcessingConfiguration processing;
     @Autowired
     CommitLog log;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private List<Document> all(String collection) {
         return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
@@ -102,5 +105,60 @@ class RebuildTest extends LedgerApiTest {
         awaitProjections();
         assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
                 String.class)).isEqualTo(report);
+    }
+
+    @Test
+    void eventsRecordedDuringARebuildReachTheModelsAfterIt() {
+        importJiken();
+        List<String> all = rebuilds.processors();
+        List<ProjectionRebuilds.RebuildStatus> started = rebuilds.start(all);
+        assertThat(started).extracting(ProjectionRebuilds.RebuildStatus::processor).containsExactlyElementsOf(all);
+        Map<String, Object> budget = Map.of("fund", "APBD", "programs", List.of(Map.of("number", 1, "name", "P",
+                "activities", List.of(Map.of("number", 1, "name", "K", "objective", "S1", "lines", List.of(
+                        Map.of("lineId", "1", "number", 1, "name", "L", "economicClass", "modal", "amount",
+                                1_000_000)))))));
+        assertThat(post("/api/v1/organisations/kec-selama/budgets/2025", budget).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("/api/v1/organisations/kec-selama/budgets/2025/realisations", Map.of("lineId", "1",
+                "amount", 250_000, "date", "2025-03-01", "document", "SP2D-1")).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        for (String p : all) {
+            assertThat(rebuilds.awaitDone(p, Duration.ofSeconds(60))).isTrue();
+            assertThat(rebuilds.status(p).state()).isEqualTo("DONE");
+        }
+        awaitProjections();
+        List<Document> budgets = all("budget_books");
+        List<Document> audit = all("audit_chunks");
+        assertThat(budgets).extracting(d -> d.getString("_id")).anyMatch(id -> id.contains("kec-selama"));
+
+        rebuilds.start(all);
+        for (String p : all) {
+            assertThat(rebuilds.awaitDone(p, Duration.ofSeconds(60))).isTrue();
+        }
+        awaitProjections();
+        assertThat(all("budget_books")).as("live after a rebuild with writes = a quiet rebuild").isEqualTo(budgets);
+        assertThat(all("audit_chunks")).isEqualTo(audit);
+    }
+
+    @Test
+    void aRebuildLeavesAReadModelAnotherNodeHoldsUntouched() {
+        importJiken();
+        List<Document> budgets = all("budget_books");
+        StreamingEventProcessor processor = processing.eventProcessor("budget-books", StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        MongoTokenStore otherNode = new MongoTokenStore(database, axon.serializer(), java.time.Clock.systemUTC(),
+                Duration.ofMinutes(5), "other-node");
+        otherNode.fetchToken("budget-books", 0);
+        try {
+            rebuilds.start("budget-books");
+            assertThat(rebuilds.awaitDone("budget-books", Duration.ofSeconds(30))).isTrue();
+            assertThat(rebuilds.status("budget-books").state()).isEqualTo("FAILED");
+            assertThat(all("budget_books")).isEqualTo(budgets);
+        } finally {
+            otherNode.releaseClaim("budget-books", 0);
+        }
+        awaitProjections();
+        assertThat(processor.isRunning()).as("started again after the refused rebuild").isTrue();
     }
 }

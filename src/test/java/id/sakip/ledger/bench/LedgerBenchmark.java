@@ -211,7 +211,7 @@ public final class LedgerBenchmark {
         long events = app.getBean(CommitLog.class).headSequence();
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         long start = System.nanoTime();
-        rebuilds.processors().forEach(rebuilds::start);
+        rebuilds.start(rebuilds.processors());
         for (String p : rebuilds.processors()) {
             rebuilds.awaitDone(p, Duration.ofMinutes(30));
         }
@@ -312,7 +312,7 @@ public final class LedgerBenchmark {
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         long replayStart = System.nanoTime();
         List<String> processors = rebuilds.processors();
-        processors.forEach(rebuilds::start);
+        rebuilds.start(processors);
         for (String p : processors) {
             rebuilds.awaitDone(p, Duration.ofMinutes(30));
         }

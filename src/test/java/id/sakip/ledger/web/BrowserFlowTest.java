@@ -275,5 +275,12 @@ class BrowserFlowTest extends LedgerApiTest {
                 .until(d -> d.findElement(By.id("projection-budget-books")).getText().contains("selesai"));
         assertThat(browser.findElement(By.id("projection-budget-books")).getText()).contains("peristiwa");
         screenshot("admin-rebuild");
+
+        submit(By.id("rebuild-all"));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#projections tbody tr")).stream()
+                        .allMatch(row -> row.getText().contains("selesai")));
+        assertThat(browser.findElements(By.cssSelector("#projections tbody tr"))).hasSizeGreaterThanOrEqualTo(5);
+        screenshot("admin-rebuild-all");
     }
 }

@@ -4,16 +4,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,29 +40,42 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Rebuilds read models from the log: the processor is stopped, its tokens reset (its reset handler
- * empties its model), and it replays every event. Progress (events done of the head at the start,
+ * Rebuilds read models from the log in one shared pass: the processors are stopped and their segments
+ * claimed, their reset handlers empty their models, and every event up to the head at the start is
+ * read once and handed to each of them, a batch of {@value #BATCH} events per unit of work, so each
+ * book is written once per batch and each event deserialised once for all of them. After every batch
+ * the tokens move to its last event, so a rebuild cut short (crash, shutdown) is finished by the
+ * ordinary processors from there. At the end the processors start again from the head the rebuild
+ * reached and take the events recorded meanwhile. Progress (events done of the head at the start,
  * rate, time left) goes to the log, to metrics ({@code ledger_rebuild_*}) and to the API.
  */
 @Component
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    static final int BATCH = 2_000;
 
-    /** Where a rebuild stands. */
+    /** Where a rebuild stands: NEVER, RUNNING, DONE or FAILED (with the reason). */
     public record RebuildStatus(String processor, String state, Instant startedAt, Instant finishedAt,
                                 long eventsTotal, long eventsDone, double percent, long eventsPerSecond,
-                                Long secondsLeft) {
+                                Long secondsLeft, String failure) {
     }
 
     private final EventProcessingConfiguration processing;
     private final CommitLog commitLog;
+    private final EventStorageEngine storage;
+    private final TokenStore tokens;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final Map<String, Boolean> gauges = new ConcurrentHashMap<>();
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ledger-rebuild-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService passes = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ledger-rebuild");
         t.setDaemon(true);
         return t;
     });
@@ -59,7 +87,8 @@ public class ProjectionRebuilds {
         final long target;
         volatile long done;
         volatile Instant finishedAt;
-        volatile long lastLogNanos;
+        volatile long endNanos;
+        volatile String failure;
 
         Run(String processor, Instant startedAt, long target) {
             this.processor = processor;
@@ -68,13 +97,15 @@ public class ProjectionRebuilds {
         }
     }
 
-    public ProjectionRebuilds(EventProcessingConfiguration processing, CommitLog commitLog, Clock clock,
-                              MeterRegistry meters) {
+    public ProjectionRebuilds(EventProcessingConfiguration processing, CommitLog commitLog,
+                              EventStorageEngine storage, TokenStore tokens, Clock clock, MeterRegistry meters) {
         this.processing = processing;
         this.commitLog = commitLog;
+        this.storage = storage;
+        this.tokens = tokens;
         this.clock = clock;
         this.meters = meters;
-        monitor.scheduleWithFixedDelay(this::observe, 200, 200, TimeUnit.MILLISECONDS);
+        monitor.scheduleWithFixedDelay(this::observe, 2, 2, TimeUnit.SECONDS);
     }
 
     /** The names of the read models (streaming processors) that can be rebuilt. */
@@ -97,14 +128,38 @@ public class ProjectionRebuilds {
     }
 
     /** Starts rebuilding a read model (or reports the rebuild already running). */
-    public synchronized RebuildStatus start(String name) {
-        StreamingEventProcessor processor = processor(name);
-        Run running = runs.get(name);
-        if (running != null && running.finishedAt == null) {
-            return status(running);
+    public RebuildStatus start(String name) {
+        return start(List.of(name)).get(0);
+    }
+
+    /**
+     * Starts rebuilding the named read models in one pass over the log (those already being rebuilt
+     * go on as they are); an unknown name starts none.
+     */
+    public synchronized List<RebuildStatus> start(List<String> names) {
+        List<String> distinct = names.stream().distinct().toList();
+        distinct.forEach(this::processor);
+        List<Run> started = new ArrayList<>();
+        long target = commitLog.headSequence();
+        for (String name : distinct) {
+            Run running = runs.get(name);
+            if (running != null && running.finishedAt == null) {
+                continue;
+            }
+            Run run = new Run(name, clock.instant(), target);
+            runs.put(name, run);
+            registerGauges(name);
+            started.add(run);
         }
-        Run run = new Run(name, clock.instant(), commitLog.headSequence());
-        runs.put(name, run);
+        if (!started.isEmpty()) {
+            log.info("Rebuilding read models {} from the log: {} events",
+                    started.stream().map(r -> r.processor).toList(), target);
+            passes.execute(() -> replay(started, target));
+        }
+        return distinct.stream().map(this::status).toList();
+    }
+
+    private void registerGauges(String name) {
         gauges.computeIfAbsent(name, n -> {
             Gauge.builder("ledger.rebuild.progress", () -> {
                 Run r = runs.get(n);
@@ -117,11 +172,123 @@ public class ProjectionRebuilds {
             }).tag("processor", n).description("Events replayed by the current or last rebuild").register(meters);
             return Boolean.TRUE;
         });
-        log.info("Rebuilding read model {} from the log: {} events", name, run.target);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        return status(run);
+    }
+
+    /** A processor taking part in a pass: its handlers and its token segments. */
+    private record Target(Run run, StreamingEventProcessor processor, EventHandlerInvoker invoker, int[] segments) {
+    }
+
+    private void replay(List<Run> started, long target) {
+        List<Target> targets = new ArrayList<>();
+        boolean interrupted = false;
+        try {
+            for (Run run : started) {
+                StreamingEventProcessor processor = processor(run.processor);
+                processor.shutDown();
+                targets.add(new Target(run, processor, ((AbstractEventProcessor) processor).eventHandlerInvoker(),
+                        tokens.fetchSegments(run.processor)));
+            }
+            for (Target t : targets) {
+                for (int segment : t.segments()) {
+                    tokens.fetchToken(t.run().processor, segment);
+                }
+            }
+            for (Target t : targets) {
+                t.invoker().performReset();
+                storeTokens(t, null);
+            }
+            long position = 0;
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+                while (it.hasNext()) {
+                    TrackedEventMessage<?> event = it.next();
+                    if (event.trackingToken().position().orElse(Long.MAX_VALUE) > target) {
+                        break;
+                    }
+                    batch.add(event);
+                    if (batch.size() == BATCH) {
+                        position = handle(batch, targets);
+                        batch.clear();
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new InterruptedException("the ledger is stopping");
+                        }
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                position = handle(batch, targets);
+            }
+            long seconds = Math.max(1, (System.nanoTime() - started.get(0).startNanos) / 1_000_000_000L);
+            for (Target t : targets) {
+                t.run().done = position;
+                t.run().endNanos = System.nanoTime();
+                t.run().finishedAt = clock.instant();
+            }
+            log.info("Rebuilt read models {}: {} events in {} s ({} events/s)",
+                    started.stream().map(r -> r.processor).toList(), position, seconds, position / seconds);
+        } catch (UnableToClaimTokenException e) {
+            log.warn("Rebuild of {} refused: {}", started.stream().map(r -> r.processor).toList(), e.getMessage());
+            fail(started, "another node holds the read model: " + e.getMessage());
+        } catch (InterruptedException e) {
+            interrupted = true;
+            fail(started, "interrupted: " + e.getMessage());
+        } catch (Exception e) {
+            log.error("Rebuild of {} failed", started.stream().map(r -> r.processor).toList(), e);
+            fail(started, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            for (Target t : targets) {
+                for (int segment : t.segments()) {
+                    try {
+                        tokens.releaseClaim(t.run().processor, segment);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not release segment {} of {}: {}", segment, t.run().processor, e.getMessage());
+                    }
+                }
+                if (!interrupted) {
+                    t.processor().start();
+                }
+            }
+        }
+    }
+
+    private void fail(List<Run> started, String reason) {
+        for (Run run : started) {
+            run.failure = reason;
+            run.endNanos = System.nanoTime();
+            run.finishedAt = clock.instant();
+        }
+    }
+
+    /** Hands a batch to every target in one unit of work, then moves their tokens to its last event. */
+    private long handle(List<TrackedEventMessage<?>> batch, List<Target> targets) throws Exception {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(new ArrayList<>(batch));
+        ResultMessage<Object> result = unit.executeWithResult(() -> {
+            EventMessage<?> event = unit.getMessage();
+            for (Target t : targets) {
+                if (t.invoker().canHandle(event, Segment.ROOT_SEGMENT)) {
+                    t.invoker().handle(event, Segment.ROOT_SEGMENT);
+                }
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable cause = result.exceptionResult();
+            throw cause instanceof Exception e ? e : new IllegalStateException(cause);
+        }
+        TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+        long position = last.position().orElse(0);
+        for (Target t : targets) {
+            storeTokens(t, new GlobalSequenceTrackingToken(position));
+            t.run().done = position;
+        }
+        return position;
+    }
+
+    private void storeTokens(Target t, TrackingToken token) {
+        for (int segment : t.segments()) {
+            tokens.storeToken(token, t.run().processor, segment);
+        }
     }
 
     /** True while a read model is being rebuilt (its documents are incomplete). */
@@ -137,7 +304,7 @@ public class ProjectionRebuilds {
     public RebuildStatus status(String name) {
         processor(name);
         Run run = runs.get(name);
-        return run == null ? new RebuildStatus(name, "NEVER", null, null, 0, 0, 0, 0, null) : status(run);
+        return run == null ? new RebuildStatus(name, "NEVER", null, null, 0, 0, 0, 0, null, null) : status(run);
     }
 
     public List<RebuildStatus> statuses() {
@@ -148,7 +315,6 @@ public class ProjectionRebuilds {
     public boolean awaitDone(String name, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            observe();
             Run run = runs.get(name);
             if (run == null || run.finishedAt != null) {
                 return true;
@@ -164,38 +330,19 @@ public class ProjectionRebuilds {
     }
 
     private RebuildStatus status(Run run) {
-        double seconds = Math.max(0.001, ((run.finishedAt == null ? System.nanoTime() : run.lastLogNanos)
+        double seconds = Math.max(0.001, ((run.finishedAt == null ? System.nanoTime() : run.endNanos)
                 - run.startNanos) / 1e9);
         long rate = (long) (run.done / seconds);
         Long left = run.finishedAt != null ? Long.valueOf(0) : rate == 0 ? null : (run.target - run.done) / Math.max(1, rate);
         double percent = run.target == 0 ? 100.0 : Math.round(1000.0 * Math.min(run.done, run.target) / run.target) / 10.0;
-        return new RebuildStatus(run.processor, run.finishedAt == null ? "RUNNING" : "DONE", run.startedAt,
-                run.finishedAt, run.target, Math.min(run.done, run.target), percent, rate, left);
+        String state = run.finishedAt == null ? "RUNNING" : run.failure == null ? "DONE" : "FAILED";
+        return new RebuildStatus(run.processor, state, run.startedAt, run.finishedAt, run.target,
+                Math.min(run.done, run.target), percent, rate, left, run.failure);
     }
 
-    private synchronized void observe() {
+    private void observe() {
         for (Run run : runs.values()) {
-            if (run.finishedAt != null) {
-                continue;
-            }
-            StreamingEventProcessor processor = processing.eventProcessor(run.processor, StreamingEventProcessor.class)
-                    .orElse(null);
-            if (processor == null) {
-                continue;
-            }
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            long position = status.isEmpty() ? 0 : status.values().stream()
-                    .mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
-            run.done = position;
-            long now = System.nanoTime();
-            if (position >= run.target && !processor.isReplaying() && !status.isEmpty()) {
-                run.lastLogNanos = now;
-                run.finishedAt = clock.instant();
-                RebuildStatus s = status(run);
-                log.info("Rebuilt read model {}: {} events in {} ms ({} events/s)", run.processor, run.target,
-                        (now - run.startNanos) / 1_000_000, s.eventsPerSecond());
-            } else if (now - run.lastLogNanos > 2_000_000_000L) {
-                run.lastLogNanos = now;
+            if (run.finishedAt == null) {
                 RebuildStatus s = status(run);
                 log.info("Rebuilding {}: {}/{} events ({}%), {} events/s, {} s left", run.processor, s.eventsDone(),
                         s.eventsTotal(), s.percent(), s.eventsPerSecond(), s.secondsLeft());
@@ -206,5 +353,6 @@ public class ProjectionRebuilds {
     @PreDestroy
     void stop() {
         monitor.shutdownNow();
+        passes.shutdownNow();
     }
 }

@@ -38,7 +38,7 @@ public class AdminController {
     public ResponseEntity<List<RebuildStatus>> rebuild(@RequestBody(required = false) RebuildRequest body) {
         List<String> names = body == null || body.processors() == null || body.processors().isEmpty()
                 ? rebuilds.processors() : body.processors();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(names.stream().map(rebuilds::start).toList());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.start(names));
     }
 
     @GetMapping("/rebuilds")

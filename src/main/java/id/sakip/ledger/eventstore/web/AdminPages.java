@@ -53,7 +53,11 @@ public class AdminPages {
     }
 
     @PostMapping("/admin/proyeksi/bangun-ulang")
-    public String rebuild(@RequestParam String processor) {
+    public String rebuild(@RequestParam(required = false) String processor) {
+        if (processor == null) {
+            rebuilds.start(rebuilds.processors());
+            return "redirect:/admin/proyeksi";
+        }
         if (!rebuilds.processors().contains(processor)) {
             throw new InvalidValue("UNKNOWN_PROCESSOR", "No read model is called " + processor,
                     Map.of("processor", processor));
