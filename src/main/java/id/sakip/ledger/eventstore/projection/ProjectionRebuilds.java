@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +43,9 @@ import jakarta.annotation.PreDestroy;
 /**
  * Rebuilds read models from the log in one shared pass: the processors are stopped and their segments
  * claimed, their reset handlers empty their models, and every event up to the head at the start is
- * read once and handed to each of them, a batch of {@value #BATCH} events per unit of work, so each
- * book is written once per batch and each event deserialised once for all of them. After every batch
+ * read once (on a thread of its own, ahead of the handlers) and handed to each of them, a batch of
+ * {@value #BATCH} events per unit of work, so each book is written once per batch and each event
+ * deserialised once for all of them. After every batch
  * the tokens move to its last event, so a rebuild cut short (crash, shutdown) is finished by the
  * ordinary processors from there. At the end the processors start again from the head the rebuild
  * reached and take the events recorded meanwhile. Progress (events done of the head at the start,
@@ -53,7 +55,7 @@ import jakarta.annotation.PreDestroy;
 public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
-    static final int BATCH = 2_000;
+    static final int BATCH = 5_000;
 
     /** Where a rebuild stands: NEVER, RUNNING, DONE or FAILED (with the reason). */
     public record RebuildStatus(String processor, String state, Instant startedAt, Instant finishedAt,
@@ -182,12 +184,14 @@ public class ProjectionRebuilds {
         List<Target> targets = new ArrayList<>();
         boolean interrupted = false;
         try {
+            List<CompletableFuture<Void>> stopping = new ArrayList<>();
             for (Run run : started) {
                 StreamingEventProcessor processor = processor(run.processor);
-                processor.shutDown();
+                stopping.add(processor.shutdownAsync());
                 targets.add(new Target(run, processor, ((AbstractEventProcessor) processor).eventHandlerInvoker(),
                         tokens.fetchSegments(run.processor)));
             }
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
             for (Target t : targets) {
                 for (int segment : t.segments()) {
                     tokens.fetchToken(t.run().processor, segment);
@@ -199,13 +203,9 @@ public class ProjectionRebuilds {
             }
             long position = 0;
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
-                while (it.hasNext()) {
-                    TrackedEventMessage<?> event = it.next();
-                    if (event.trackingToken().position().orElse(Long.MAX_VALUE) > target) {
-                        break;
-                    }
+            try (ReadAhead events = new ReadAhead(storage, target, BATCH)) {
+                TrackedEventMessage<?> event;
+                while ((event = events.next()) != null) {
                     batch.add(event);
                     if (batch.size() == BATCH) {
                         position = handle(batch, targets);
