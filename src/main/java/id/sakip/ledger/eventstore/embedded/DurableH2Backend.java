@@ -136,7 +136,7 @@ public class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
-            return super.handleCommand(channel, databaseName, command, query);
+            return whilePinned(() -> super.handleCommand(channel, databaseName, command, query));
         }
         long ticket;
         commandLock.readLock().lock();
@@ -148,6 +148,21 @@ public class DurableH2Backend extends H2Backend {
             if (mustWait(command, query)) {
                 makeDurable(ticket);
             }
+        }
+    }
+
+    /**
+     * Runs a read with the store's current version pinned. A query reads the tree it started on for as
+     * long as it runs (mongo-java-server materialises every result), and without the pin compaction
+     * and commits may free that tree's chunks after the retention time: a long read (a verification
+     * of the whole log, a report over many documents) then failed with "Chunk … not found".
+     */
+    <T> T whilePinned(java.util.function.Supplier<T> read) {
+        MVStore.TxCounter pin = getMvStore().registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            getMvStore().deregisterVersionUsage(pin);
         }
     }
 
