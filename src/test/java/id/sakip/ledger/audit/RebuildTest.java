@@ -147,7 +147,7 @@ class RebuildTest extends LedgerApiTest {
         StreamingEventProcessor processor = processing.eventProcessor("budget-books", StreamingEventProcessor.class)
                 .orElseThrow();
         processor.shutDown();
-        MongoTokenStore otherNode = new MongoTokenStore(database, axon.serializer(), java.time.Clock.systemUTC(),
+        MongoTokenStore otherNode = new MongoTokenStore(database, axon.serializer(), clock,
                 Duration.ofMinutes(5), "other-node");
         otherNode.fetchToken("budget-books", 0);
         try {
