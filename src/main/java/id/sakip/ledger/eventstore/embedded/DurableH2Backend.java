@@ -121,14 +121,16 @@ public class DurableH2Backend extends H2Backend {
                 .compress()
                 .open();
         IndexOrderMigration.migrate(store);
+        DocumentFormatMigration.migrate(store);
         return new DurableH2Backend(store, durableCollection);
     }
 
     /** Databases whose unique indexes compare keys by value ({@link TypedKeyOrder}), not serialised. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        if (!IndexOrderMigration.isTyped(getMvStore())) {
-            throw new IllegalStateException("the store's indexes are in the old key order: open it with DurableH2Backend.open");
+        if (!IndexOrderMigration.isTyped(getMvStore()) || !DocumentFormatMigration.isBson(getMvStore())) {
+            throw new IllegalStateException("the store file is in mongo-java-server's old format (index key "
+                    + "order, Java-serialised documents): open it with DurableH2Backend.open");
         }
         return LedgerH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }

@@ -5,13 +5,20 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 
-/** mongo-java-server's H2 database with its unique indexes ordered by {@link TypedKeyOrder}. */
+/**
+ * mongo-java-server's H2 database with its unique indexes ordered by {@link TypedKeyOrder} and its
+ * documents kept as BSON ({@link BsonDocumentType}).
+ */
 final class LedgerH2Database extends H2Database {
 
     /** The store while the superclass constructor opens the existing indexes, before our field is set. */
@@ -44,11 +51,30 @@ final class LedgerH2Database extends H2Database {
         return new MVMap.Builder<KeyValue, Object>().keyType(new TypedKeyOrder());
     }
 
+    static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
+    static MVMap.Builder<Object, Document> dataMapType() {
+        return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
+    }
+
+    /** As the H2 backend does, with documents kept as BSON ({@link BsonDocumentType}). */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap(DATA_PREFIX + fullName, dataMapType());
+        MVMap<String, Object> meta = store().openMap(META_PREFIX + fullName);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    private MVStore store() {
+        return store != null ? store : OPENING.get();
+    }
+
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        MVStore mvStore = store != null ? store : OPENING.get();
-        MVMap<KeyValue, Object> map = mvStore.openMap(
+        MVMap<KeyValue, Object> map = store().openMap(
                 indexMapName(getFullCollectionNamespace(collectionName), indexName), indexMapType());
         return new TypedUniqueIndex(map, indexName, keys, sparse);
     }

@@ -28,9 +28,9 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * A store file written by mongo-java-server's own H2 backend (index keys in serialised order) opens
- * in the ledger's store with every document found through its indexes and every unique key still
- * enforced.
+ * A store file written by mongo-java-server's own H2 backend (index keys in serialised order,
+ * documents Java-serialised) opens in the ledger's store with every document found through its
+ * indexes, equal to what was written, and every unique key still enforced.
  */
 class IndexOrderMigrationTest {
 
@@ -89,8 +89,38 @@ class IndexOrderMigrationTest {
         writeWithOriginalBackend(file);
         MVStore mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         assertThatThrownBy(() -> new DurableH2Backend(mv, name -> true))
-                .hasMessageContaining("old key order");
+                .hasMessageContaining("old format");
         mv.close();
+    }
+
+    @Test
+    void aConversionCutShortResumesWithTheCollectionsNotYetMarkedConverted() {
+        Path file = dir.resolve(EmbeddedMongoStore.FILE_NAME);
+        writeWithOriginalBackend(file);
+        MVStore mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        IndexOrderMigration.migrate(mv);
+        DocumentFormatMigration.migrate(mv);
+        // as if the crash came after every collection was converted but before the store was marked
+        var format = mv.<String, String>openMap(IndexOrderMigration.FORMAT_MAP);
+        format.remove(DocumentFormatMigration.DOCUMENTS);
+        for (String name : mv.getMapNames()) {
+            if (name.startsWith(LedgerH2Database.DATA_PREFIX)) {
+                format.put("bson:" + name, DocumentFormatMigration.BSON);
+            }
+        }
+        mv.openMap("databases.ledger.books.converting");
+        mv.commit();
+        mv.close();
+
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            assertEveryDocumentFoundAndKeysUnique(client.getDatabase("ledger").getCollection("books"));
+        }
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        assertThat(reopened.getMapNames()).noneMatch(n -> n.endsWith(".converting"));
+        assertThat(reopened.<String, String>openMap(IndexOrderMigration.FORMAT_MAP).keySet())
+                .noneMatch(k -> k.startsWith("bson:"));
+        reopened.close();
     }
 
     private void writeWithOriginalBackend(Path file) {
