@@ -2,14 +2,11 @@ package id.sakip.ledger.eventstore.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * Converts the collections of a store file written by mongo-java-server's H2 backend (documents
@@ -38,25 +35,12 @@ final class DocumentFormatMigration {
         if (BSON.equals(format.get(DOCUMENTS))) {
             return;
         }
-        List<String> collections = new ArrayList<>();
-        for (String name : store.getMapNames()) {
-            if (name.endsWith(COPY_SUFFIX)) {
-                store.removeMap(name);
-            } else if (name.startsWith(LedgerH2Database.DATA_PREFIX) && format.get(CONVERTED + name) == null) {
-                collections.add(name);
-            }
-        }
+        List<String> collections = StoreMaps.toConvert(store, COPY_SUFFIX,
+                name -> name.startsWith(LedgerH2Database.DATA_PREFIX) && format.get(CONVERTED + name) == null);
         long start = System.nanoTime();
         long documents = 0;
         for (String name : collections) {
-            MVMap<Object, Object> old = store.openMap(name);
-            MVMap<Object, Document> copy = store.openMap(name + COPY_SUFFIX, LedgerH2Database.dataMapType());
-            for (Map.Entry<Object, Object> e : old.entrySet()) {
-                copy.put(e.getKey(), (Document) e.getValue());
-                documents++;
-            }
-            store.removeMap(old);
-            store.renameMap(copy, name);
+            documents += StoreMaps.replaceWithCopy(store, name, COPY_SUFFIX, LedgerH2Database.dataMapType());
             format.put(CONVERTED + name, BSON);
             store.commit();
         }

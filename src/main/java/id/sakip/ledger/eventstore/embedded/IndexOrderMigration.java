@@ -1,15 +1,12 @@
 package id.sakip.ledger.eventstore.embedded;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.bwaldvogel.mongo.backend.KeyValue;
 
 /**
  * Re-sorts the unique indexes of a store file written with mongo-java-server's original key order
@@ -41,25 +38,12 @@ final class IndexOrderMigration {
         if (TYPED.equals(format.get(KEY_ORDER))) {
             return;
         }
-        List<String> indexes = new ArrayList<>();
-        for (String name : store.getMapNames()) {
-            if (name.endsWith(COPY_SUFFIX)) {
-                store.removeMap(name);
-            } else if (name.contains(LedgerH2Database.INDEX_INFIX)) {
-                indexes.add(name);
-            }
-        }
+        List<String> indexes = StoreMaps.toConvert(store, COPY_SUFFIX,
+                name -> name.contains(LedgerH2Database.INDEX_INFIX));
         long start = System.nanoTime();
         long entries = 0;
         for (String name : indexes) {
-            MVMap<Object, Object> old = store.openMap(name);
-            MVMap<KeyValue, Object> copy = store.openMap(name + COPY_SUFFIX, LedgerH2Database.indexMapType());
-            for (Map.Entry<Object, Object> e : old.entrySet()) {
-                copy.put((KeyValue) e.getKey(), e.getValue());
-                entries++;
-            }
-            store.removeMap(old);
-            store.renameMap(copy, name);
+            entries += StoreMaps.replaceWithCopy(store, name, COPY_SUFFIX, LedgerH2Database.indexMapType());
             store.commit();
         }
         format.put(KEY_ORDER, TYPED);

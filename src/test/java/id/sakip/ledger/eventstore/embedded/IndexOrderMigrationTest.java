@@ -74,13 +74,7 @@ class IndexOrderMigrationTest {
         mv.commit();
         mv.close();
 
-        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir, "127.0.0.1", 0);
-             MongoClient client = MongoClients.create(store.connectionString())) {
-            assertEveryDocumentFoundAndKeysUnique(client.getDatabase("ledger").getCollection("books"));
-        }
-        MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-        assertThat(reopened.getMapNames()).noneMatch(n -> n.endsWith(".resorting"));
-        reopened.close();
+        assertServedCompletelyWithoutLeftovers(file, ".resorting");
     }
 
     @Test
@@ -112,12 +106,17 @@ class IndexOrderMigrationTest {
         mv.commit();
         mv.close();
 
+        assertServedCompletelyWithoutLeftovers(file, ".converting");
+    }
+
+    /** Opens the store (upgrading it), checks every document and key, then that no copy or mark is left. */
+    private void assertServedCompletelyWithoutLeftovers(Path file, String copySuffix) {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir, "127.0.0.1", 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             assertEveryDocumentFoundAndKeysUnique(client.getDatabase("ledger").getCollection("books"));
         }
         MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open();
-        assertThat(reopened.getMapNames()).noneMatch(n -> n.endsWith(".converting"));
+        assertThat(reopened.getMapNames()).noneMatch(n -> n.endsWith(copySuffix));
         assertThat(reopened.<String, String>openMap(IndexOrderMigration.FORMAT_MAP).keySet())
                 .noneMatch(k -> k.startsWith("bson:"));
         reopened.close();
