@@ -36,6 +36,16 @@ class RebuildTest extends LedgerApiTest {
     CommitLog log;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    id.sakip.ledger.eventstore.config.MongoConnection connection;
+
+    /** On the embedded store, a finished or refused rebuild no longer holds compaction off. */
+    private void assertCompactionNotHeld() {
+        if (connection.embedded() != null) {
+            assertThat(connection.embedded().backend().compactionHeld()).as("compaction resumes after a rebuild")
+                    .isFalse();
+        }
+    }
 
     private List<Document> all(String collection) {
         return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
@@ -137,6 +147,7 @@ class RebuildTest extends LedgerApiTest {
         }
         awaitProjections();
         assertThat(all("budget_books")).as("live after a rebuild with writes = a quiet rebuild").isEqualTo(budgets);
+        assertCompactionNotHeld();
         assertThat(all("audit_chunks")).isEqualTo(audit);
     }
 
@@ -155,6 +166,7 @@ class RebuildTest extends LedgerApiTest {
             assertThat(rebuilds.awaitDone("budget-books", Duration.ofSeconds(30))).isTrue();
             assertThat(rebuilds.status("budget-books").state()).isEqualTo("FAILED");
             assertThat(all("budget_books")).isEqualTo(budgets);
+            assertCompactionNotHeld();
         } finally {
             otherNode.releaseClaim("budget-books", 0);
         }

@@ -45,6 +45,8 @@ public class DurableH2Backend extends H2Backend {
     private long durableWrites;
     private final AtomicLong fileCommits = new AtomicLong();
     private final AtomicLong fileCommitNanos = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger compactionHolds = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong compactions = new AtomicLong();
 
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,7 +78,36 @@ public class DurableH2Backend extends H2Backend {
         }
     }
 
-    private void compactChunks() {
+    /**
+     * Holds compaction off until the returned handle is closed, for bulk work (a rebuild) whose
+     * rewritten pages would otherwise be compacted again and again while it runs; compaction catches
+     * up afterwards at its usual pace.
+     */
+    public AutoCloseable holdCompaction() {
+        compactionHolds.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                compactionHolds.decrementAndGet();
+            }
+        };
+    }
+
+    /** True while some bulk work holds compaction off. */
+    public boolean compactionHeld() {
+        return compactionHolds.get() > 0;
+    }
+
+    /** Compaction steps run so far. */
+    long compactions() {
+        return compactions.get();
+    }
+
+    void compactChunks() {
+        if (compactionHolds.get() > 0) {
+            return;
+        }
+        compactions.incrementAndGet();
         try {
             commandLock.writeLock().lock();
             try {

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import id.sakip.ledger.eventstore.CommitLog;
+import id.sakip.ledger.eventstore.config.MongoConnection;
 import id.sakip.ledger.shared.UnknownItem;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,6 +67,7 @@ public class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final CommitLog commitLog;
     private final EventStorageEngine storage;
+    private final MongoConnection connection;
     private final TokenStore tokens;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -100,7 +102,9 @@ public class ProjectionRebuilds {
     }
 
     public ProjectionRebuilds(EventProcessingConfiguration processing, CommitLog commitLog,
-                              EventStorageEngine storage, TokenStore tokens, Clock clock, MeterRegistry meters) {
+                              EventStorageEngine storage, TokenStore tokens, Clock clock, MeterRegistry meters,
+                              MongoConnection connection) {
+        this.connection = connection;
         this.processing = processing;
         this.commitLog = commitLog;
         this.storage = storage;
@@ -203,7 +207,8 @@ public class ProjectionRebuilds {
             }
             long position = 0;
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
-            try (ReadAhead events = new ReadAhead(storage, target, BATCH)) {
+            try (AutoCloseable compaction = holdCompaction();
+                 ReadAhead events = new ReadAhead(storage, target, BATCH)) {
                 TrackedEventMessage<?> event;
                 while ((event = events.next()) != null) {
                     batch.add(event);
@@ -250,6 +255,11 @@ public class ProjectionRebuilds {
                 }
             }
         }
+    }
+
+    /** The embedded store compacts pages a rebuild is still rewriting: hold it off until the pass ends. */
+    private AutoCloseable holdCompaction() {
+        return connection.embedded() == null ? () -> { } : connection.embedded().backend().holdCompaction();
     }
 
     private void fail(List<Run> started, String reason) {
