@@ -2,9 +2,12 @@ package id.sakip.ledger.eventstore.embedded;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 
@@ -45,7 +48,7 @@ public class DurableH2Backend extends H2Backend {
     private long durableWrites;
     private final AtomicLong fileCommits = new AtomicLong();
     private final AtomicLong fileCommitNanos = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger compactionHolds = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger compactionHolds = new AtomicInteger();
     private final AtomicLong compactions = new AtomicLong();
 
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
@@ -85,7 +88,7 @@ public class DurableH2Backend extends H2Backend {
      */
     public AutoCloseable holdCompaction() {
         compactionHolds.incrementAndGet();
-        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
                 compactionHolds.decrementAndGet();
@@ -190,7 +193,7 @@ public class DurableH2Backend extends H2Backend {
      * and commits may free that tree's chunks after the retention time: a long read (a verification
      * of the whole log, a report over many documents) then failed with "Chunk … not found".
      */
-    <T> T whilePinned(java.util.function.Supplier<T> read) {
+    <T> T whilePinned(Supplier<T> read) {
         MVStore.TxCounter pin = getMvStore().registerVersionUsage();
         try {
             return read.get();

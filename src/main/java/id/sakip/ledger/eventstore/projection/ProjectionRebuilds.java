@@ -46,9 +46,8 @@ import jakarta.annotation.PreDestroy;
  * claimed, their reset handlers empty their models, and every event up to the head at the start is
  * read once (on a thread of its own, ahead of the handlers) and handed to each of them, a batch of
  * {@value #BATCH} events per unit of work, so each book is written once per batch and each event
- * deserialised once for all of them. After every batch
- * the tokens move to its last event, so a rebuild cut short (crash, shutdown) is finished by the
- * ordinary processors from there. At the end the processors start again from the head the rebuild
+ * deserialised once for all of them. After every batch the tokens move to its last event, so a
+ * rebuild cut short (crash, shutdown) is finished by the ordinary processors from there. At the end the processors start again from the head the rebuild
  * reached and take the events recorded meanwhile. Progress (events done of the head at the start,
  * rate, time left) goes to the log, to metrics ({@code ledger_rebuild_*}) and to the API.
  */
@@ -185,6 +184,7 @@ public class ProjectionRebuilds {
     }
 
     private void replay(List<Run> started, long target) {
+        List<String> names = started.stream().map(r -> r.processor).toList();
         List<Target> targets = new ArrayList<>();
         boolean interrupted = false;
         try {
@@ -225,22 +225,18 @@ public class ProjectionRebuilds {
                 position = handle(batch, targets);
             }
             long seconds = Math.max(1, (System.nanoTime() - started.get(0).startNanos) / 1_000_000_000L);
-            for (Target t : targets) {
-                t.run().done = position;
-                t.run().endNanos = System.nanoTime();
-                t.run().finishedAt = clock.instant();
-            }
-            log.info("Rebuilt read models {}: {} events in {} s ({} events/s)",
-                    started.stream().map(r -> r.processor).toList(), position, seconds, position / seconds);
+            finish(started, null);
+            log.info("Rebuilt read models {}: {} events in {} s ({} events/s)", names, position, seconds,
+                    position / seconds);
         } catch (UnableToClaimTokenException e) {
-            log.warn("Rebuild of {} refused: {}", started.stream().map(r -> r.processor).toList(), e.getMessage());
-            fail(started, "another node holds the read model: " + e.getMessage());
+            log.warn("Rebuild of {} refused: {}", names, e.getMessage());
+            finish(started, "another node holds the read model: " + e.getMessage());
         } catch (InterruptedException e) {
             interrupted = true;
-            fail(started, "interrupted: " + e.getMessage());
+            finish(started, "interrupted: " + e.getMessage());
         } catch (Exception e) {
-            log.error("Rebuild of {} failed", started.stream().map(r -> r.processor).toList(), e);
-            fail(started, e.getClass().getSimpleName() + ": " + e.getMessage());
+            log.error("Rebuild of {} failed", names, e);
+            finish(started, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             for (Target t : targets) {
                 for (int segment : t.segments()) {
@@ -262,9 +258,10 @@ public class ProjectionRebuilds {
         return connection.embedded() == null ? () -> { } : connection.embedded().backend().holdCompaction();
     }
 
-    private void fail(List<Run> started, String reason) {
+    /** Ends the runs of a pass: done when {@code failure} is null, failed with that reason otherwise. */
+    private void finish(List<Run> started, String failure) {
         for (Run run : started) {
-            run.failure = reason;
+            run.failure = failure;
             run.endNanos = System.nanoTime();
             run.finishedAt = clock.instant();
         }
