@@ -115,7 +115,8 @@ public abstract class LedgerApiTest {
         assertThat(projections.awaitCaughtUp(Duration.ofSeconds(20))).as("projections caught up").isTrue();
     }
 
-    protected static byte[] jikenYaml() {
+    /** The Jiken 2023 LKjIP: from ../shared when present, else the copy among the test resources. */
+    public static byte[] jikenYaml() {
         Path shared = Path.of("..", "shared", "reference", "jiken-2023.yaml");
         try {
             if (Files.exists(shared)) {
