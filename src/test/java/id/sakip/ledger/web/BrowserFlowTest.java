@@ -256,8 +256,20 @@ class BrowserFlowTest extends LedgerApiTest {
     private void submit(By element) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> isGone(page));
+    }
+
+    /**
+     * Whether the page the element belongs to has been replaced. While the next page loads, Chrome
+     * may answer "Node with given id does not belong to the document" instead of a stale element.
+     */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     private void type(By field, String text) {
