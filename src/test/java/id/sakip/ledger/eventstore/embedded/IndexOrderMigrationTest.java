@@ -66,8 +66,7 @@ class IndexOrderMigrationTest {
     @Test
     void resortingAgainAfterAnInterruptedRunGivesTheSameIndexes() {
         Path file = dir.resolve(EmbeddedMongoStore.FILE_NAME);
-        writeWithOriginalBackend(file);
-        MVStore mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore mv = oldFormatFile(file);
         IndexOrderMigration.migrate(mv);
         mv.<String, String>openMap(IndexOrderMigration.FORMAT_MAP).remove(IndexOrderMigration.KEY_ORDER);
         mv.openMap("ledger.books._index__id_.resorting");
@@ -80,8 +79,7 @@ class IndexOrderMigrationTest {
     @Test
     void anUnmigratedStoreIsRefusedRatherThanServedWithMisplacedKeys() {
         Path file = dir.resolve(EmbeddedMongoStore.FILE_NAME);
-        writeWithOriginalBackend(file);
-        MVStore mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore mv = oldFormatFile(file);
         assertThatThrownBy(() -> new DurableH2Backend(mv, name -> true))
                 .hasMessageContaining("old format");
         mv.close();
@@ -90,8 +88,7 @@ class IndexOrderMigrationTest {
     @Test
     void aConversionCutShortResumesWithTheCollectionsNotYetMarkedConverted() {
         Path file = dir.resolve(EmbeddedMongoStore.FILE_NAME);
-        writeWithOriginalBackend(file);
-        MVStore mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore mv = oldFormatFile(file);
         IndexOrderMigration.migrate(mv);
         DocumentFormatMigration.migrate(mv);
         // as if the crash came after every collection was converted but before the store was marked
@@ -120,6 +117,12 @@ class IndexOrderMigrationTest {
         assertThat(reopened.<String, String>openMap(IndexOrderMigration.FORMAT_MAP).keySet())
                 .noneMatch(k -> k.startsWith("bson:"));
         reopened.close();
+    }
+
+    /** A store file written by mongo-java-server's own backend, opened as the ledger opens it, unmigrated. */
+    private MVStore oldFormatFile(Path file) {
+        writeWithOriginalBackend(file);
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
     private void writeWithOriginalBackend(Path file) {
