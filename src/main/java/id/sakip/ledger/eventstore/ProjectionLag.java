@@ -1,6 +1,9 @@
 package id.sakip.ledger.eventstore;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,8 +28,8 @@ public class ProjectionLag {
     }
 
     /** The names of the streaming processors (projections). */
-    public java.util.List<String> processorNames() {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public List<String> processorNames() {
+        List<String> names = new ArrayList<>();
         processing.eventProcessors().forEach((name, p) -> {
             if (p instanceof StreamingEventProcessor) {
                 names.add(name);
@@ -35,7 +38,10 @@ public class ProjectionLag {
         return names;
     }
 
-    /** Events behind the head per processor; a processor with no claimed segment counts as fully behind. */
+    /**
+     * Events behind the head per processor; a stopped processor, or one with a part of the event space
+     * not reporting, counts as fully behind.
+     */
     public Map<String, Long> lagByProcessor() {
         long head = log.headSequence();
         Map<String, Long> lag = new TreeMap<>();
@@ -47,19 +53,38 @@ public class ProjectionLag {
         return lag;
     }
 
+    /**
+     * How far a processor has processed the log: the least position over its segments, or 0 while it
+     * is stopped or some part of the event space has no segment reporting (a segment claimed later,
+     * or a worker that has not yet taken its first batch): a processor is only as far as its slowest
+     * segment, and a segment that is not reporting may be anywhere.
+     */
     private static long position(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
+        if (!processor.isRunning()) {
             return 0;
         }
+        return position(processor.processingStatus().values());
+    }
+
+    /** The least position over segment statuses that together cover every event; 0 when they do not. */
+    static long position(Collection<? extends EventTrackerStatus> segments) {
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        int widest = 0;
+        for (EventTrackerStatus s : segments) {
+            widest = Math.max(widest, s.getSegment().getMask());
+        }
+        long covered = 0;
         long min = Long.MAX_VALUE;
-        for (EventTrackerStatus s : status.values()) {
+        for (EventTrackerStatus s : segments) {
             if (s.isErrorState()) {
                 return 0;
             }
+            covered += ((long) widest + 1) / ((long) s.getSegment().getMask() + 1);
             min = Math.min(min, s.getCurrentPosition().orElse(0));
         }
-        return min;
+        return covered == (long) widest + 1 ? min : 0;
     }
 
     /** Waits until every projection has processed the log up to the current head, or the timeout passes. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -38,6 +39,18 @@ public class EventStoreConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Event processors keep their claim and retry schedules by the machine's clock, not the ledger's:
+     * a ledger clock that is set (in tests, or held for a replay) must not stop a processor from taking
+     * back a segment another node released.
+     */
+    @Bean
+    public ConfigurerModule processorsKeepMachineTime() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) ->
+                        builder.clock(Clock.systemUTC())));
     }
 
     @Bean(destroyMethod = "close")
