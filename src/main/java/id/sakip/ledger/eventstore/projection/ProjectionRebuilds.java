@@ -187,6 +187,8 @@ public class ProjectionRebuilds {
         List<String> names = started.stream().map(r -> r.processor).toList();
         List<Target> targets = new ArrayList<>();
         boolean interrupted = false;
+        String failure = null;
+        long position = 0;
         try {
             List<CompletableFuture<Void>> stopping = new ArrayList<>();
             for (Run run : started) {
@@ -205,7 +207,6 @@ public class ProjectionRebuilds {
                 t.invoker().performReset();
                 storeTokens(t, null);
             }
-            long position = 0;
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
             try (AutoCloseable compaction = holdCompaction();
                  ReadAhead events = new ReadAhead(storage, target, BATCH)) {
@@ -224,19 +225,15 @@ public class ProjectionRebuilds {
             if (!batch.isEmpty()) {
                 position = handle(batch, targets);
             }
-            long seconds = Math.max(1, (System.nanoTime() - started.get(0).startNanos) / 1_000_000_000L);
-            finish(started, null);
-            log.info("Rebuilt read models {}: {} events in {} s ({} events/s)", names, position, seconds,
-                    position / seconds);
         } catch (UnableToClaimTokenException e) {
             log.warn("Rebuild of {} refused: {}", names, e.getMessage());
-            finish(started, "another node holds the read model: " + e.getMessage());
+            failure = "another node holds the read model: " + e.getMessage();
         } catch (InterruptedException e) {
             interrupted = true;
-            finish(started, "interrupted: " + e.getMessage());
+            failure = "interrupted: " + e.getMessage();
         } catch (Exception e) {
             log.error("Rebuild of {} failed", names, e);
-            finish(started, e.getClass().getSimpleName() + ": " + e.getMessage());
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         } finally {
             for (Target t : targets) {
                 for (int segment : t.segments()) {
@@ -250,6 +247,12 @@ public class ProjectionRebuilds {
                     t.processor().start();
                 }
             }
+            finish(started, failure);
+        }
+        if (failure == null) {
+            long seconds = Math.max(1, (System.nanoTime() - started.get(0).startNanos) / 1_000_000_000L);
+            log.info("Rebuilt read models {}: {} events in {} s ({} events/s)", names, position, seconds,
+                    position / seconds);
         }
     }
 
@@ -258,7 +261,10 @@ public class ProjectionRebuilds {
         return connection.embedded() == null ? () -> { } : connection.embedded().backend().holdCompaction();
     }
 
-    /** Ends the runs of a pass: done when {@code failure} is null, failed with that reason otherwise. */
+    /**
+     * Ends the runs of a pass, after their processors run again: done when {@code failure} is null,
+     * failed with that reason otherwise.
+     */
     private void finish(List<Run> started, String failure) {
         for (Run run : started) {
             run.failure = failure;
