@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -111,8 +113,23 @@ public class MongoTokenStore implements TokenStore {
         }
     }
 
+    /**
+     * Stores a processor's position. Axon stores it when a batch prepares to commit, before the read
+     * models flush what the batch folded; without transactions a crash between the two would leave the
+     * token past events no read model holds. So inside a unit of work the token is written when the
+     * batch commits, after every read model's write (a batch delivered again is then folded once, by
+     * the positions the books keep).
+     */
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().phase() == UnitOfWork.Phase.PREPARE_COMMIT) {
+            CurrentUnitOfWork.get().onCommit(u -> persistToken(token, processorName, segment));
+        } else {
+            persistToken(token, processorName, segment);
+        }
+    }
+
+    private void persistToken(TrackingToken token, String processorName, int segment) {
         Document set = new Document("owner", owner).append("claimedAt", clock.millis());
         writeToken(set, token);
         Document updated = tokens.findOneAndUpdate(claimable(processorName, segment), new Document("$set", set));
