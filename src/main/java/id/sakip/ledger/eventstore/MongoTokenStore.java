@@ -8,7 +8,9 @@ import static com.mongodb.client.model.Filters.or;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -216,13 +218,27 @@ public class MongoTokenStore implements TokenStore {
         return available;
     }
 
-    /** All tokens of a processor, for lag and rebuild reporting. */
-    public List<TrackingToken> tokensOf(String processorName) {
-        List<TrackingToken> result = new ArrayList<>();
+    /** Where a segment's stored token stands, and whether another live node holds it now. */
+    public record StoredPosition(long position, boolean heldElsewhere) {
+    }
+
+    /**
+     * The stored position of each segment of a processor, whoever holds it (0 for a token at the start),
+     * read without claiming anything: for the lag of segments this node does not process.
+     */
+    public Map<Segment, StoredPosition> storedPositions(String processorName) {
+        int[] all = fetchSegments(processorName);
+        long expired = clock.millis() - claimTimeout.toMillis();
+        Map<Segment, StoredPosition> positions = new HashMap<>();
         for (Document d : tokens.find(eq("processor", processorName))) {
-            result.add(readToken(d));
+            TrackingToken token = readToken(d);
+            String o = d.getString("owner");
+            Number claimedAt = d.get("claimedAt", Number.class);
+            boolean elsewhere = o != null && !o.equals(owner) && claimedAt != null && claimedAt.longValue() >= expired;
+            positions.put(Segment.computeSegment(d.getInteger("segment"), all),
+                    new StoredPosition(token == null ? 0 : token.position().orElse(0), elsewhere));
         }
-        return result;
+        return positions;
     }
 
     @Override

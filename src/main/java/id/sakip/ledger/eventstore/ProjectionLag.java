@@ -9,7 +9,9 @@ import java.util.TreeMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +23,16 @@ public class ProjectionLag {
 
     private final EventProcessingConfiguration processing;
     private final CommitLog log;
+    private final TokenStore tokens;
 
-    public ProjectionLag(EventProcessingConfiguration processing, CommitLog log) {
+    public ProjectionLag(EventProcessingConfiguration processing, CommitLog log, TokenStore tokens) {
         this.processing = processing;
         this.log = log;
+        this.tokens = tokens;
+    }
+
+    /** Where one segment of a processor stands; {@code failed} when its worker is in error. */
+    record SegmentPosition(Segment segment, long position, boolean failed) {
     }
 
     /** The names of the streaming processors (projections). */
@@ -39,62 +47,99 @@ public class ProjectionLag {
     }
 
     /**
-     * Events behind the head per processor; a stopped processor, or one with a part of the event space
-     * not reporting, counts as fully behind.
+     * Events behind the head per processor, for readiness and the lag gauge: over the segments this
+     * node processes, and the others that no live node holds (by their stored token); segments another
+     * live node processes are that node's to answer for. A stopped processor counts as fully behind.
      */
     public Map<String, Long> lagByProcessor() {
         long head = log.headSequence();
         Map<String, Long> lag = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
-                lag.put(name, Math.max(0, head - position(streaming)));
+                lag.put(name, Math.max(0, head - position(name, streaming, false)));
             }
         });
         return lag;
     }
 
     /**
-     * How far a processor has processed the log: the least position over its segments, or 0 while it
-     * is stopped or some part of the event space has no segment reporting (a segment claimed later,
-     * or a worker that has not yet taken its first batch): a processor is only as far as its slowest
-     * segment, and a segment that is not reporting may be anywhere.
+     * How far a processor has processed the log: the least position over its segments, 0 while it is
+     * stopped or a part of the event space is not accounted for. Segments this node processes report
+     * their position; the others count by their stored token (held by another node, not yet claimed,
+     * or with a worker that has not taken its first batch). With {@code everywhere} false, segments
+     * another live node holds are left to it; a processor wholly held elsewhere is then caught up.
      */
-    private static long position(StreamingEventProcessor processor) {
+    private long position(String name, StreamingEventProcessor processor, boolean everywhere) {
         if (!processor.isRunning()) {
             return 0;
         }
-        return position(processor.processingStatus().values());
-    }
-
-    /** The least position over segment statuses that together cover every event; 0 when they do not. */
-    static long position(Collection<? extends EventTrackerStatus> segments) {
-        if (segments.isEmpty()) {
+        List<SegmentPosition> parts = new ArrayList<>();
+        Map<Integer, EventTrackerStatus> reporting = processor.processingStatus();
+        reporting.values().forEach(s -> parts.add(new SegmentPosition(s.getSegment(),
+                s.getCurrentPosition().orElse(0), s.isErrorState())));
+        if (covers(parts)) {
+            return least(parts);
+        }
+        if (!(tokens instanceof MongoTokenStore stored)) {
             return 0;
         }
-        int widest = 0;
-        for (EventTrackerStatus s : segments) {
-            widest = Math.max(widest, s.getSegment().getMask());
-        }
-        long covered = 0;
-        long min = Long.MAX_VALUE;
-        for (EventTrackerStatus s : segments) {
-            if (s.isErrorState()) {
-                return 0;
+        List<SegmentPosition> accounted = new ArrayList<>(parts);
+        stored.storedPositions(name).forEach((segment, token) -> {
+            if (reporting.containsKey(segment.getSegmentId())) {
+                return;
             }
-            covered += ((long) widest + 1) / ((long) s.getSegment().getMask() + 1);
-            min = Math.min(min, s.getCurrentPosition().orElse(0));
+            SegmentPosition part = new SegmentPosition(segment, token.position(), false);
+            accounted.add(part);
+            if (everywhere || !token.heldElsewhere()) {
+                parts.add(part);
+            }
+        });
+        if (!covers(accounted)) {
+            return 0;
         }
-        return covered == (long) widest + 1 ? min : 0;
+        return parts.isEmpty() ? Long.MAX_VALUE : least(parts);
     }
 
-    /** Waits until every projection has processed the log up to the current head, or the timeout passes. */
+    /** The least position over the segments, or 0 when one of them failed. */
+    static long least(Collection<SegmentPosition> segments) {
+        long min = Long.MAX_VALUE;
+        for (SegmentPosition s : segments) {
+            if (s.failed()) {
+                return 0;
+            }
+            min = Math.min(min, s.position());
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+
+    /** True when the segments, of whatever widths, cover the whole event space. */
+    static boolean covers(Collection<SegmentPosition> segments) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        int widest = 0;
+        for (SegmentPosition s : segments) {
+            widest = Math.max(widest, s.segment().getMask());
+        }
+        long covered = 0;
+        for (SegmentPosition s : segments) {
+            covered += ((long) widest + 1) / ((long) s.segment().getMask() + 1);
+        }
+        return covered == (long) widest + 1;
+    }
+
+    /**
+     * Waits until every projection has processed the log up to the current head, on every segment
+     * wherever it runs, or the timeout passes (read-your-writes for pages and tests).
+     */
     public boolean awaitCaughtUp(Duration timeout) {
         long head = log.headSequence();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             boolean caughtUp = true;
-            for (var processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming && position(streaming) < head) {
+            for (var entry : processing.eventProcessors().entrySet()) {
+                if (entry.getValue() instanceof StreamingEventProcessor streaming
+                        && position(entry.getKey(), streaming, true) < head) {
                     caughtUp = false;
                     break;
                 }

@@ -115,6 +115,11 @@ class TwoInstancesTest {
                         .pollInterval(Duration.ofMillis(500)).until(() -> ownersOf(client), o -> o.size() == 2);
                 assertThat(owners).as("the two segments of budget-books are shared by the instances").hasSize(2);
             }
+            for (LedgerProcess ledger : List.of(a, b)) {
+                Awaitility.await("ready with each processing one segment of budget-books").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> ledger.get("/actuator/health/readiness").statusCode() == 200);
+            }
             System.out.printf("two instances: %d realisations accepted, %d refused by the ceiling%n",
                     acceptedDocuments.size(), refusedByCeiling.get());
         }
