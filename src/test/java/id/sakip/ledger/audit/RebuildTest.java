@@ -172,5 +172,9 @@ class RebuildTest extends LedgerApiTest {
         }
         awaitProjections();
         assertThat(processor.isRunning()).as("started again after the refused rebuild").isTrue();
+        org.awaitility.Awaitility.await("this node takes back the segment the other node released")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> database.getCollection("tokens").find(new Document("_id", "budget-books#0")).first()
+                        .getString("owner"), owner -> owner != null && !owner.equals("other-node"));
     }
 }
