@@ -196,22 +196,17 @@ public class MongoTokenStore implements TokenStore {
 
     @Override
     public int[] fetchSegments(String processorName) {
-        List<Integer> segments = new ArrayList<>();
-        for (Document d : tokens.find(eq("processor", processorName))) {
-            segments.add(d.getInteger("segment"));
-        }
-        return segments.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return segmentIds(tokensOf(processorName));
     }
 
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
-        int[] all = fetchSegments(processorName);
+        List<Document> stored = tokensOf(processorName);
+        int[] all = segmentIds(stored);
         long expired = clock.millis() - claimTimeout.toMillis();
         List<Segment> available = new ArrayList<>();
-        for (Document d : tokens.find(eq("processor", processorName))) {
-            String o = d.getString("owner");
-            Number claimedAt = d.get("claimedAt", Number.class);
-            if (o == null || o.equals(owner) || claimedAt == null || claimedAt.longValue() < expired) {
+        for (Document d : stored) {
+            if (!heldElsewhere(d, expired)) {
                 available.add(Segment.computeSegment(d.getInteger("segment"), all));
             }
         }
@@ -227,18 +222,31 @@ public class MongoTokenStore implements TokenStore {
      * read without claiming anything: for the lag of segments this node does not process.
      */
     public Map<Segment, StoredPosition> storedPositions(String processorName) {
-        int[] all = fetchSegments(processorName);
+        List<Document> stored = tokensOf(processorName);
+        int[] all = segmentIds(stored);
         long expired = clock.millis() - claimTimeout.toMillis();
         Map<Segment, StoredPosition> positions = new HashMap<>();
-        for (Document d : tokens.find(eq("processor", processorName))) {
+        for (Document d : stored) {
             TrackingToken token = readToken(d);
-            String o = d.getString("owner");
-            Number claimedAt = d.get("claimedAt", Number.class);
-            boolean elsewhere = o != null && !o.equals(owner) && claimedAt != null && claimedAt.longValue() >= expired;
             positions.put(Segment.computeSegment(d.getInteger("segment"), all),
-                    new StoredPosition(token == null ? 0 : token.position().orElse(0), elsewhere));
+                    new StoredPosition(token == null ? 0 : token.position().orElse(0), heldElsewhere(d, expired)));
         }
         return positions;
+    }
+
+    private List<Document> tokensOf(String processorName) {
+        return tokens.find(eq("processor", processorName)).into(new ArrayList<>());
+    }
+
+    private static int[] segmentIds(List<Document> stored) {
+        return stored.stream().mapToInt(d -> d.getInteger("segment")).sorted().toArray();
+    }
+
+    /** Whether another node holds this token under a claim that has not expired. */
+    private boolean heldElsewhere(Document token, long expired) {
+        String o = token.getString("owner");
+        Number claimedAt = token.get("claimedAt", Number.class);
+        return o != null && !o.equals(owner) && claimedAt != null && claimedAt.longValue() >= expired;
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +22,9 @@ public class ProjectionLag {
 
     private final EventProcessingConfiguration processing;
     private final CommitLog log;
-    private final TokenStore tokens;
+    private final MongoTokenStore tokens;
 
-    public ProjectionLag(EventProcessingConfiguration processing, CommitLog log, TokenStore tokens) {
+    public ProjectionLag(EventProcessingConfiguration processing, CommitLog log, MongoTokenStore tokens) {
         this.processing = processing;
         this.log = log;
         this.tokens = tokens;
@@ -80,11 +79,8 @@ public class ProjectionLag {
         if (covers(parts)) {
             return least(parts);
         }
-        if (!(tokens instanceof MongoTokenStore stored)) {
-            return 0;
-        }
         List<SegmentPosition> accounted = new ArrayList<>(parts);
-        stored.storedPositions(name).forEach((segment, token) -> {
+        tokens.storedPositions(name).forEach((segment, token) -> {
             if (reporting.containsKey(segment.getSegmentId())) {
                 return;
             }

@@ -111,8 +111,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoDatabase ledgerDatabase, Serializer serializer, Clock clock,
-                                 LedgerProperties properties) {
+    public MongoTokenStore tokenStore(MongoDatabase ledgerDatabase, Serializer serializer, Clock clock,
+                                      LedgerProperties properties) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
                 .substring(0, 8);
         return new MongoTokenStore(ledgerDatabase, serializer, clock, properties.mongo().claimTimeout(), owner);
