@@ -50,7 +50,8 @@ public final class CommitLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommitLog.class);
     static final String META_COLLECTION = "ledger_meta";
     private static final String HEAD_HINT = "head";
-    static final int WINDOW = 256;
+    /** Commits read per {@code _id $in} find when following the log (larger lists match slowly on mongo-java-server). */
+    public static final int WINDOW = 256;
     /** Ids probed past the known head, to find commits of other instances. */
     static final int PROBE = 8;
     private static final int MAX_BATCH = 1_000;

@@ -370,7 +370,7 @@ public final class LedgerBenchmark {
         MongoCollection<Document> commits = db.getCollection("commits");
         long replayed = log.headSequence();
         double idScanRate = rawScanByIds(commits, replayed);
-        put("replay.rawScanByIdsPerSecond", Math.round(idScanRate), "baseline (" + RAW_WINDOW + " _ids per find)");
+        put("replay.rawScanByIdsPerSecond", Math.round(idScanRate), "baseline (" + CommitLog.WINDOW + " _ids per find)");
         double scanRate = idScanRate;
         if (quick) {
             double cursorRate = rawScanOneCursor(commits);
@@ -398,16 +398,13 @@ public final class LedgerBenchmark {
         return processors;
     }
 
-    /** As many {@code _id}s per find as the engine reads at a time ({@code CommitLog.WINDOW}). */
-    private static final int RAW_WINDOW = 256;
-
-    /** Events per second read from the commits, one find of {@value #RAW_WINDOW} consecutive {@code _id}s at a time. */
+    /** Events per second read from the commits, one find of as many consecutive {@code _id}s as the engine reads. */
     private static double rawScanByIds(MongoCollection<Document> commits, long head) {
         long start = System.nanoTime();
         long scanned = 0;
-        for (long from = 1; from <= head; from += RAW_WINDOW) {
-            List<Long> ids = new ArrayList<>(RAW_WINDOW);
-            for (long id = from; id < from + RAW_WINDOW; id++) {
+        for (long from = 1; from <= head; from += CommitLog.WINDOW) {
+            List<Long> ids = new ArrayList<>(CommitLog.WINDOW);
+            for (long id = from; id < from + CommitLog.WINDOW; id++) {
                 ids.add(id);
             }
             for (Document commit : commits.find(new Document("_id", new Document("$in", ids)))) {
