@@ -29,11 +29,12 @@ final class StoreMaps {
 
     /**
      * Replaces a map by a copy of its entries in a map of the given type, reading the old one in file
-     * order (so without comparing its keys); returns how many entries were copied. Not committed.
+     * order (so without comparing its keys, which may be in either of the forms {@link TypedKeyOrder}
+     * reads); returns how many entries were copied. Not committed.
      */
     @SuppressWarnings("unchecked")
     static <K, V> long replaceWithCopy(MVStore store, String name, String copySuffix, MVMap.Builder<K, V> type) {
-        MVMap<Object, Object> old = store.openMap(name);
+        MVMap<Object, Object> old = store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new TypedKeyOrder()));
         MVMap<K, V> copy = store.openMap(name + copySuffix, type);
         long entries = 0;
         for (Map.Entry<Object, Object> e : old.entrySet()) {
