@@ -1,6 +1,7 @@
 package id.sakip.ledger.eventstore.embedded;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -34,6 +35,7 @@ final class TypedKeyOrder extends ObjectDataType {
     private static final byte INTEGER = 4;
     private static final byte TRUE = 5;
     private static final byte FALSE = 6;
+    private static final byte LATIN1 = 7;
 
     @Override
     public void write(WriteBuffer buffer, Object key) {
@@ -45,6 +47,8 @@ final class TypedKeyOrder extends ObjectDataType {
         for (Object value : values) {
             if (value == null) {
                 buffer.put(NULL);
+            } else if (value instanceof String s && isLatin1(s)) {
+                buffer.put(LATIN1).putVarInt(s.length()).put(s.getBytes(StandardCharsets.ISO_8859_1));
             } else if (value instanceof String s) {
                 buffer.put(STRING).putVarInt(s.length()).putStringData(s, s.length());
             } else if (value instanceof Double d) {
@@ -71,6 +75,11 @@ final class TypedKeyOrder extends ObjectDataType {
             values[i] = switch (tag) {
                 case NULL -> null;
                 case STRING -> DataUtils.readString(buffer);
+                case LATIN1 -> {
+                    byte[] latin1 = new byte[DataUtils.readVarInt(buffer)];
+                    buffer.get(latin1);
+                    yield new String(latin1, StandardCharsets.ISO_8859_1);
+                }
                 case DOUBLE -> Double.longBitsToDouble(buffer.getLong());
                 case LONG -> {
                     long z = DataUtils.readVarLong(buffer);
@@ -98,6 +107,15 @@ final class TypedKeyOrder extends ObjectDataType {
             memory += value instanceof String s ? 48 + 2 * s.length() : 24;
         }
         return memory;
+    }
+
+    private static boolean isLatin1(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCompact(KeyValue values) {

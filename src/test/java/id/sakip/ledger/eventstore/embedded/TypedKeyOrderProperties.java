@@ -76,6 +76,7 @@ class TypedKeyOrderProperties {
                 Arbitraries.longs().map(l -> (Object) l),
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.strings().ofMaxLength(40).map(s -> (Object) s),
+                Arbitraries.strings().withCharRange((char) 0, (char) 0xFF).ofMaxLength(40).map(s -> (Object) s),
                 Arbitraries.strings().withCharRange('\u0100', '\uffff').ofMaxLength(5).map(s -> (Object) s),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.just(null),
