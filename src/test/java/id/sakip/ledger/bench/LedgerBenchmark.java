@@ -216,7 +216,11 @@ public final class LedgerBenchmark {
             double commits = registry.get("ledger.store.commits").functionCounter().count();
             double seconds = registry.get("ledger.store.commit.time").functionCounter().count();
             int count = 2_000 * threads;
+            long cpu = processCpuNanos();
+            long start = System.nanoTime();
             double rate = append(gateway, threads == 1 ? orgs.subList(0, 1) : orgs, 30, count, threads);
+            System.out.printf("append %d thread(s): %.2f cores busy%n", threads,
+                    (processCpuNanos() - cpu) / (double) (System.nanoTime() - start));
             double c = registry.get("ledger.store.commits").functionCounter().count() - commits;
             double s = registry.get("ledger.store.commit.time").functionCounter().count() - seconds;
             System.out.printf("append %d thread(s): %.0f events/s; %.2f file commits per event, %.2f ms each%n",
@@ -239,10 +243,30 @@ public final class LedgerBenchmark {
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         for (int pass = 1; pass <= 3; pass++) {
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             rebuildAll(rebuilds);
-            System.out.printf("replay %d: %d events, %.0f events/s%n", pass, events,
-                    events / ((System.nanoTime() - start) / 1e9));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("replay %d: %d events, %.0f events/s, %.2f cores busy%n", pass, events,
+                    events / seconds, (processCpuNanos() - cpu) / 1e9 / seconds);
         }
+        for (String processor : rebuilds.processors()) {
+            long start = System.nanoTime();
+            long cpu = processCpuNanos();
+            rebuilds.start(processor);
+            if (!rebuilds.awaitDone(processor, Duration.ofMinutes(30))
+                    || !"DONE".equals(rebuilds.status(processor).state())) {
+                throw new IllegalStateException("rebuild of " + processor + " failed: " + rebuilds.status(processor));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("replay of %s alone: %.0f events/s, %.2f cores busy%n", processor, events / seconds,
+                    (processCpuNanos() - cpu) / 1e9 / seconds);
+        }
+    }
+
+    /** CPU time of this JVM (application and load generator), to tell a CPU-bound figure from a waiting one. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void inProcess(ConfigurableApplicationContext app, int reportLines, int perLine, int others,
@@ -256,7 +280,10 @@ public final class LedgerBenchmark {
         }
         int appendCount = quick ? 4_000 : 40_000;
         double one = append(gateway, appendOrgs.subList(0, 1), 30, appendCount / 2, 1);
+        long appendCpu = processCpuNanos();
+        long appendStart = System.nanoTime();
         double four = append(gateway, appendOrgs, 30, appendCount, 4);
+        double appendCores = (processCpuNanos() - appendCpu) / (double) (System.nanoTime() - appendStart);
 
         Document sample = db.getCollection("commits").find(new Document("_id", log.headSequence())).first();
         MongoCollection<Document> raw = db.getCollection("bench_raw");
@@ -279,6 +306,7 @@ public final class LedgerBenchmark {
         raw.drop();
         put("append.eventsPerSecond.1thread", Math.round(one), "");
         put("append.eventsPerSecond", Math.round(four), "(4 threads)");
+        put("append.coresBusy", round(appendCores), "of " + Runtime.getRuntime().availableProcessors() + " (4 threads)");
         put("append.rawInsertManyPerSecond", Math.round(rawRate), "baseline");
         put("append.ratioToRaw", round(four / rawRate), ">= 0.5");
 
@@ -379,9 +407,12 @@ public final class LedgerBenchmark {
         }
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         long replayStart = System.nanoTime();
+        long replayCpu = processCpuNanos();
         List<String> processors = rebuildAll(rebuilds);
         double replay = replayed / ((System.nanoTime() - replayStart) / 1e9);
         put("replay.eventsPerSecond", Math.round(replay), ">= 20000 (" + processors.size() + " projections)");
+        put("replay.coresBusy", round((processCpuNanos() - replayCpu) / (double) (System.nanoTime() - replayStart)),
+                "of " + Runtime.getRuntime().availableProcessors());
         put("replay.rawScanPerSecond", Math.round(scanRate), "baseline");
         put("replay.ratioToRaw", round(replay / scanRate), ">= 0.5");
     }
