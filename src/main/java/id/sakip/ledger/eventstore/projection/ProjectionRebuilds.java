@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,10 +48,12 @@ import jakarta.annotation.PreDestroy;
  * claimed, their reset handlers empty their models, and every event up to the head at the start is
  * read once (on a thread of its own, ahead of the handlers) and handed to each of them, a batch of
  * {@value #BATCH} events per unit of work, so each book is written once per batch and each event
- * deserialised once for all of them. After every batch the tokens move to its last event, so a
- * rebuild cut short (crash, shutdown) is finished by the ordinary processors from there. At the end the processors start again from the head the rebuild
- * reached and take the events recorded meanwhile. Progress (events done of the head at the start,
- * rate, time left) goes to the log, to metrics ({@code ledger_rebuild_*}) and to the API.
+ * deserialised once for all of them. The models are split into one group per core, and the groups
+ * fold each batch at the same time. After every batch the tokens move to its last event, so a
+ * rebuild cut short (crash, shutdown) is finished by the ordinary processors from there. At the end
+ * the processors start again from the head the rebuild reached and take the events recorded
+ * meanwhile. Progress (events done of the head at the start, rate, time left) goes to the log, to
+ * metrics ({@code ledger_rebuild_*}) and to the API.
  */
 @Component
 public class ProjectionRebuilds {
@@ -79,6 +83,11 @@ public class ProjectionRebuilds {
     });
     private final ExecutorService passes = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ledger-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ledger-rebuild-handlers");
         t.setDaemon(true);
         return t;
     });
@@ -207,6 +216,7 @@ public class ProjectionRebuilds {
                 t.invoker().performReset();
                 storeTokens(t, null);
             }
+            List<List<Target>> groups = groups(targets);
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
             try (AutoCloseable compaction = holdCompaction();
                  ReadAhead events = new ReadAhead(storage, target, BATCH)) {
@@ -214,7 +224,7 @@ public class ProjectionRebuilds {
                 while ((event = events.next()) != null) {
                     batch.add(event);
                     if (batch.size() == BATCH) {
-                        position = handle(batch, targets);
+                        position = handle(batch, groups);
                         batch.clear();
                         if (Thread.currentThread().isInterrupted()) {
                             throw new InterruptedException("the ledger is stopping");
@@ -223,7 +233,7 @@ public class ProjectionRebuilds {
                 }
             }
             if (!batch.isEmpty()) {
-                position = handle(batch, targets);
+                position = handle(batch, groups);
             }
         } catch (UnableToClaimTokenException e) {
             log.warn("Rebuild of {} refused: {}", names, e.getMessage());
@@ -273,8 +283,71 @@ public class ProjectionRebuilds {
         }
     }
 
-    /** Hands a batch to every target in one unit of work, then moves their tokens to its last event. */
-    private long handle(List<TrackedEventMessage<?>> batch, List<Target> targets) throws Exception {
+    /**
+     * The targets split into as many groups as there are cores (at most one per target), round-robin
+     * in name order; each group folds a batch on a thread of its own.
+     */
+    static <T> List<List<T>> groups(List<T> targets) {
+        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
+        List<List<T>> groups = new ArrayList<>();
+        for (int g = 0; g < count; g++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            groups.get(i % count).add(targets.get(i));
+        }
+        return groups;
+    }
+
+    /**
+     * Hands a batch to every group of targets at once, each group in a unit of work of its own (the
+     * first on this thread), and, once every group has written its books, moves the tokens of all
+     * of them to the batch's last event. A group's failure fails the batch, and no token moves.
+     */
+    private long handle(List<TrackedEventMessage<?>> batch, List<List<Target>> groups) throws Exception {
+        List<Future<?>> others = new ArrayList<>();
+        for (List<Target> group : groups.subList(1, groups.size())) {
+            others.add(handlers.submit(() -> {
+                fold(batch, group);
+                return null;
+            }));
+        }
+        Exception failure = null;
+        try {
+            fold(batch, groups.get(0));
+        } catch (Exception e) {
+            failure = e;
+        }
+        try {
+            for (Future<?> other : others) {
+                try {
+                    other.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            others.forEach(other -> other.cancel(true));
+            throw e;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+        long position = last.position().orElse(0);
+        for (List<Target> group : groups) {
+            for (Target t : group) {
+                storeTokens(t, new GlobalSequenceTrackingToken(position));
+                t.run().done = position;
+            }
+        }
+        return position;
+    }
+
+    /** Folds a batch into the models of one group of targets, in one unit of work. */
+    private static void fold(List<TrackedEventMessage<?>> batch, List<Target> targets) throws Exception {
         BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(new ArrayList<>(batch));
         ResultMessage<Object> result = unit.executeWithResult(() -> {
             EventMessage<?> event = unit.getMessage();
@@ -289,13 +362,6 @@ public class ProjectionRebuilds {
             Throwable cause = result.exceptionResult();
             throw cause instanceof Exception e ? e : new IllegalStateException(cause);
         }
-        TrackingToken last = batch.get(batch.size() - 1).trackingToken();
-        long position = last.position().orElse(0);
-        for (Target t : targets) {
-            storeTokens(t, new GlobalSequenceTrackingToken(position));
-            t.run().done = position;
-        }
-        return position;
     }
 
     private void storeTokens(Target t, TrackingToken token) {
@@ -367,5 +433,6 @@ public class ProjectionRebuilds {
     void stop() {
         monitor.shutdownNow();
         passes.shutdownNow();
+        handlers.shutdownNow();
     }
 }

@@ -10,7 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 /**
  * Reads the log from its start up to a position on a thread of its own, deserialising each event's
- * payload there, so the next events are read while a rebuild's handlers work on the current batch.
+ * payload and metadata there, so the next events are read while a rebuild's handlers work on the current batch.
  * A failure of the reader is thrown to the consumer.
  */
 final class ReadAhead implements AutoCloseable {
@@ -38,6 +38,7 @@ final class ReadAhead implements AutoCloseable {
                     break;
                 }
                 event.getPayload();
+                event.getMetaData();
                 queue.put(event);
             }
         } catch (InterruptedException e) {
