@@ -22,6 +22,12 @@ import com.mongodb.client.model.WriteModel;
  * The documents ("books") of a folding projection, one per aggregate or report subject. Within an
  * event processor's batch each book is read once, folded in memory, and written once when the batch
  * commits, so a replay costs one write per book per batch rather than one per event.
+ * <p>
+ * Books written by this instance are kept in memory (the {@value #CACHED} used last) with the stamp
+ * they were written with. The next batch takes a kept book only if the stored document still carries
+ * that stamp, which it reads without the rest of the document; any other writer (another node, a
+ * rebuild, a reset) writes another stamp. A kept book leaves the memory while a batch folds it and
+ * comes back only once the batch has written it, so a batch that fails leaves nothing half folded.
  */
 public final class BatchedBooks<B> {
 
@@ -38,7 +44,23 @@ public final class BatchedBooks<B> {
     }
 
     private static final String POSITION = "_position";
+    private static final String STAMP = "_stamp";
+    static final int CACHED = 512;
+    /** This instance as a writer: stamps are unique across nodes and across instances in one JVM. */
+    private final String writer = java.util.UUID.randomUUID().toString();
     private final Map<Object, Long> positions = new java.util.IdentityHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Kept<B>> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Kept<B>> eldest) {
+            return size() > CACHED;
+        }
+    };
+    private long reloads;
+
+    /** A book as this instance last wrote it, and the stamp it was written with. */
+    private record Kept<B>(B book, String stamp, Long position) {
+    }
 
     /**
      * Folds one event into a book, once: the book remembers the global position of the last event it
@@ -92,16 +114,29 @@ public final class BatchedBooks<B> {
             return null;
         }
         d.remove(POSITION);
+        d.remove(STAMP);
         return codec.read(d);
     }
 
     private synchronized B load(String id) {
+        Kept<B> mine = kept.remove(id);
+        if (mine != null) {
+            Document stored = collection.find(Filters.eq("_id", id)).projection(new Document(STAMP, 1)).first();
+            if (stored != null && mine.stamp().equals(stored.getString(STAMP))) {
+                if (mine.position() != null) {
+                    positions.put(mine.book(), mine.position());
+                }
+                return mine.book();
+            }
+            reloads++;
+        }
         Document d = collection.find(Filters.eq("_id", id)).first();
         if (d == null) {
             return empty.get();
         }
         Number position = d.get(POSITION, Number.class);
         d.remove(POSITION);
+        d.remove(STAMP);
         B book = codec.read(d);
         if (position != null) {
             positions.put(book, position.longValue());
@@ -114,6 +149,7 @@ public final class BatchedBooks<B> {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(dirty.size());
+        Map<String, Kept<B>> written = new HashMap<>();
         synchronized (this) {
             dirty.forEach((id, book) -> {
                 Document d = codec.write(id, book);
@@ -121,14 +157,28 @@ public final class BatchedBooks<B> {
                 if (position != null) {
                     d.append(POSITION, position);
                 }
+                String stamp = writer + ":" + this.writes.incrementAndGet();
+                d.append(STAMP, stamp);
+                written.put(id, new Kept<>(book, stamp, position));
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true)));
             });
         }
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        synchronized (this) {
+            kept.putAll(written);
+        }
+    }
+
+    /** How often a kept book was found written by someone else and read again (for tests). */
+    synchronized long reloads() {
+        return reloads;
     }
 
     /** Empties the read model before a rebuild. */
     public void reset() {
+        synchronized (this) {
+            kept.clear();
+        }
         collection.deleteMany(new Document());
     }
 
