@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -305,21 +306,43 @@ public class ProjectionRebuilds {
      * of them to the batch's last event. A group's failure fails the batch, and no token moves.
      */
     private long handle(List<TrackedEventMessage<?>> batch, List<List<Target>> groups) throws Exception {
-        List<Future<?>> others = new ArrayList<>();
-        for (List<Target> group : groups.subList(1, groups.size())) {
-            others.add(handlers.submit(() -> {
+        List<Callable<Void>> folds = new ArrayList<>();
+        for (List<Target> group : groups) {
+            folds.add(() -> {
                 fold(batch, group);
                 return null;
-            }));
+            });
+        }
+        inParallel(folds, handlers);
+        TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+        long position = last.position().orElse(0);
+        for (List<Target> group : groups) {
+            for (Target t : group) {
+                storeTokens(t, new GlobalSequenceTrackingToken(position));
+                t.run().done = position;
+            }
+        }
+        return position;
+    }
+
+    /**
+     * Runs the tasks at once, the first on this thread and the others on {@code executor}, and returns
+     * when all of them have ended; then throws the first failure, if any. Interrupted, it cancels the
+     * others.
+     */
+    static void inParallel(List<Callable<Void>> tasks, ExecutorService executor) throws Exception {
+        List<Future<Void>> others = new ArrayList<>();
+        for (Callable<Void> task : tasks.subList(1, tasks.size())) {
+            others.add(executor.submit(task));
         }
         Exception failure = null;
         try {
-            fold(batch, groups.get(0));
+            tasks.get(0).call();
         } catch (Exception e) {
             failure = e;
         }
         try {
-            for (Future<?> other : others) {
+            for (Future<Void> other : others) {
                 try {
                     other.get();
                 } catch (ExecutionException e) {
@@ -335,15 +358,6 @@ public class ProjectionRebuilds {
         if (failure != null) {
             throw failure;
         }
-        TrackingToken last = batch.get(batch.size() - 1).trackingToken();
-        long position = last.position().orElse(0);
-        for (List<Target> group : groups) {
-            for (Target t : group) {
-                storeTokens(t, new GlobalSequenceTrackingToken(position));
-                t.run().done = position;
-            }
-        }
-        return position;
     }
 
     /** Folds a batch into the models of one group of targets, in one unit of work. */
