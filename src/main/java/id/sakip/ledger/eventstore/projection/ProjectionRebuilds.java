@@ -82,13 +82,9 @@ public class ProjectionRebuilds {
         t.setDaemon(true);
         return t;
     });
+    /** Threads of the rebuild passes, and of the groups that fold a pass's batches beside its own thread. */
     private final ExecutorService passes = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "ledger-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ledger-rebuild-handlers");
         t.setDaemon(true);
         return t;
     });
@@ -313,7 +309,7 @@ public class ProjectionRebuilds {
                 return null;
             });
         }
-        inParallel(folds, handlers);
+        inParallel(folds, passes);
         TrackingToken last = batch.get(batch.size() - 1).trackingToken();
         long position = last.position().orElse(0);
         for (List<Target> group : groups) {
@@ -447,6 +443,5 @@ public class ProjectionRebuilds {
     void stop() {
         monitor.shutdownNow();
         passes.shutdownNow();
-        handlers.shutdownNow();
     }
 }
