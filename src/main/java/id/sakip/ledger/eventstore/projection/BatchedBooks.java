@@ -2,10 +2,16 @@ package id.sakip.ledger.eventstore.projection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -47,10 +53,10 @@ public final class BatchedBooks<B> {
     private static final String STAMP = "_stamp";
     static final int CACHED = 512;
     /** This instance as a writer: stamps are unique across nodes and across instances in one JVM. */
-    private final String writer = java.util.UUID.randomUUID().toString();
-    private final Map<Object, Long> positions = new java.util.IdentityHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
-    private final Map<String, Kept<B>> kept = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private final String writer = UUID.randomUUID().toString();
+    private final Map<Object, Long> positions = new IdentityHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+    private final Map<String, Kept<B>> kept = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Kept<B>> eldest) {
             return size() > CACHED;
@@ -67,8 +73,8 @@ public final class BatchedBooks<B> {
      * took, so an event delivered again (a batch replayed after a crash between the book's write and
      * the token's) is not counted twice.
      */
-    public synchronized void fold(String id, org.axonframework.eventhandling.TrackingToken token,
-                                  java.util.function.Consumer<B> step) {
+    public synchronized void fold(String id, TrackingToken token,
+                                  Consumer<B> step) {
         B book = book(id);
         long position = token == null || token.position().isEmpty() ? Long.MAX_VALUE : token.position().getAsLong();
         Long applied = positions.get(book);
