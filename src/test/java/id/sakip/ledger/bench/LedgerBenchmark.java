@@ -216,11 +216,9 @@ public final class LedgerBenchmark {
             double commits = registry.get("ledger.store.commits").functionCounter().count();
             double seconds = registry.get("ledger.store.commit.time").functionCounter().count();
             int count = 2_000 * threads;
-            long cpu = processCpuNanos();
-            long start = System.nanoTime();
+            Interval interval = Interval.start();
             double rate = append(gateway, threads == 1 ? orgs.subList(0, 1) : orgs, 30, count, threads);
-            System.out.printf("append %d thread(s): %.2f cores busy%n", threads,
-                    (processCpuNanos() - cpu) / (double) (System.nanoTime() - start));
+            System.out.printf("append %d thread(s): %.2f cores busy%n", threads, interval.coresBusy());
             double c = registry.get("ledger.store.commits").functionCounter().count() - commits;
             double s = registry.get("ledger.store.commit.time").functionCounter().count() - seconds;
             System.out.printf("append %d thread(s): %.0f events/s; %.2f file commits per event, %.2f ms each%n",
@@ -242,31 +240,42 @@ public final class LedgerBenchmark {
         long events = app.getBean(CommitLog.class).headSequence();
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         for (int pass = 1; pass <= 3; pass++) {
-            long start = System.nanoTime();
-            long cpu = processCpuNanos();
+            Interval interval = Interval.start();
             rebuildAll(rebuilds);
-            double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("replay %d: %d events, %.0f events/s, %.2f cores busy%n", pass, events,
-                    events / seconds, (processCpuNanos() - cpu) / 1e9 / seconds);
+                    events / interval.seconds(), interval.coresBusy());
         }
         for (String processor : rebuilds.processors()) {
-            long start = System.nanoTime();
-            long cpu = processCpuNanos();
-            rebuilds.start(processor);
-            if (!rebuilds.awaitDone(processor, Duration.ofMinutes(30))
-                    || !"DONE".equals(rebuilds.status(processor).state())) {
-                throw new IllegalStateException("rebuild of " + processor + " failed: " + rebuilds.status(processor));
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("replay of %s alone: %.0f events/s, %.2f cores busy%n", processor, events / seconds,
-                    (processCpuNanos() - cpu) / 1e9 / seconds);
+            Interval interval = Interval.start();
+            rebuild(rebuilds, List.of(processor));
+            System.out.printf("replay of %s alone: %.0f events/s, %.2f cores busy%n", processor,
+                    events / interval.seconds(), interval.coresBusy());
         }
     }
 
-    /** CPU time of this JVM (application and load generator), to tell a CPU-bound figure from a waiting one. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+    /**
+     * Wall time and this JVM's CPU time (application and load generator) from a start, to tell a
+     * CPU-bound figure from a waiting one.
+     */
+    private record Interval(long nanos, long cpuNanos) {
+
+        static Interval start() {
+            return new Interval(System.nanoTime(), processCpuNanos());
+        }
+
+        double seconds() {
+            return (System.nanoTime() - nanos) / 1e9;
+        }
+
+        /** Cores kept busy on average since the start. */
+        double coresBusy() {
+            return (processCpuNanos() - cpuNanos) / (double) (System.nanoTime() - nanos);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
     }
 
     private static void inProcess(ConfigurableApplicationContext app, int reportLines, int perLine, int others,
@@ -280,10 +289,9 @@ public final class LedgerBenchmark {
         }
         int appendCount = quick ? 4_000 : 40_000;
         double one = append(gateway, appendOrgs.subList(0, 1), 30, appendCount / 2, 1);
-        long appendCpu = processCpuNanos();
-        long appendStart = System.nanoTime();
+        Interval appending = Interval.start();
         double four = append(gateway, appendOrgs, 30, appendCount, 4);
-        double appendCores = (processCpuNanos() - appendCpu) / (double) (System.nanoTime() - appendStart);
+        double appendCores = appending.coresBusy();
 
         Document sample = db.getCollection("commits").find(new Document("_id", log.headSequence())).first();
         MongoCollection<Document> raw = db.getCollection("bench_raw");
@@ -406,20 +414,22 @@ public final class LedgerBenchmark {
             scanRate = Math.max(idScanRate, cursorRate);
         }
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
-        long replayStart = System.nanoTime();
-        long replayCpu = processCpuNanos();
+        Interval replaying = Interval.start();
         List<String> processors = rebuildAll(rebuilds);
-        double replay = replayed / ((System.nanoTime() - replayStart) / 1e9);
+        double replay = replayed / replaying.seconds();
         put("replay.eventsPerSecond", Math.round(replay), ">= 20000 (" + processors.size() + " projections)");
-        put("replay.coresBusy", round((processCpuNanos() - replayCpu) / (double) (System.nanoTime() - replayStart)),
-                "of " + Runtime.getRuntime().availableProcessors());
+        put("replay.coresBusy", round(replaying.coresBusy()), "of " + Runtime.getRuntime().availableProcessors());
         put("replay.rawScanPerSecond", Math.round(scanRate), "baseline");
         put("replay.ratioToRaw", round(replay / scanRate), ">= 0.5");
     }
 
     /** Rebuilds every read model and fails the run unless every rebuild is done; returns their names. */
     private static List<String> rebuildAll(ProjectionRebuilds rebuilds) {
-        List<String> processors = rebuilds.processors();
+        return rebuild(rebuilds, rebuilds.processors());
+    }
+
+    /** Rebuilds the named read models in one pass and fails the run unless every rebuild is done. */
+    private static List<String> rebuild(ProjectionRebuilds rebuilds, List<String> processors) {
         rebuilds.start(processors);
         for (String p : processors) {
             if (!rebuilds.awaitDone(p, Duration.ofMinutes(30)) || !"DONE".equals(rebuilds.status(p).state())) {
