@@ -11,13 +11,13 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 database with its unique indexes ordered by {@link TypedKeyOrder} and its
- * documents kept as BSON ({@link BsonDocumentType}).
+ * mongo-java-server's H2 database with its unique indexes ordered by {@link TypedKeyOrder}, its
+ * documents kept as BSON ({@link BsonDocumentType}) and {@code $in} finds answered by the index alone
+ * ({@link LedgerH2Collection}).
  */
 final class LedgerH2Database extends H2Database {
 
@@ -58,13 +58,13 @@ final class LedgerH2Database extends H2Database {
         return new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
     }
 
-    /** As the H2 backend does, with documents kept as BSON ({@link BsonDocumentType}). */
+    /** As the H2 backend does, with documents kept as BSON ({@link BsonDocumentType}) in a {@link LedgerH2Collection}. */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> data = store().openMap(DATA_PREFIX + fullName, dataMapType());
         MVMap<String, Object> meta = store().openMap(META_PREFIX + fullName);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new LedgerH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     private MVStore store() {
