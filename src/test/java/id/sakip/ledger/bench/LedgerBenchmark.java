@@ -254,6 +254,41 @@ public final class LedgerBenchmark {
     }
 
     /**
+     * CPU time of this JVM's threads from /proc, JIT compiler and GC threads included (which the JVM's
+     * thread bean does not list), summed by name without a trailing number; empty where /proc is missing.
+     */
+    private static Map<String, Long> threadCpuNanos() {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byName.merge(name.replaceAll("[-#]?\\d+$", ""), ticks * 10_000_000L, Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while it was listed
+                }
+            });
+        } catch (IOException noProc) {
+            return byName;
+        }
+        return byName;
+    }
+
+    /** Prints the threads that used the most CPU since {@code before}, as cores busy over the interval. */
+    private static void printBusiestThreads(String when, Map<String, Long> before, Interval interval) {
+        double nanos = interval.seconds() * 1e9;
+        StringBuilder line = new StringBuilder("busiest threads " + when + ":");
+        threadCpuNanos().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / nanos)));
+        System.out.println(line);
+    }
+
+    /**
      * Wall time and this JVM's CPU time (application and load generator) from a start, to tell a
      * CPU-bound figure from a waiting one.
      */
@@ -350,9 +385,15 @@ public final class LedgerBenchmark {
         long events = log.headSequence();
         put("inprocess.events", events, "");
 
-        List<Long> t39 = timeGets(port, "/api/v1/organisations/bench-report/reports/budget-realisation?year=2025", 200);
+        String table39 = "/api/v1/organisations/bench-report/reports/budget-realisation?year=2025";
+        Interval reporting = Interval.start();
+        Map<String, Long> threadsBefore = threadCpuNanos();
+        List<Long> t39 = timeGets(port, table39, 200);
+        printBusiestThreads("while Table 3.9 was timed", threadsBefore, reporting);
         put("report.p50Ms", percentile(t39, 50), "");
         put("report.p99Ms", percentile(t39, 99), "< 50 (Table 3.9, " + reportLines + " lines x " + perLine + ")");
+        // one client asks one report at a time: much more than one core busy means background work competed
+        put("report.coresBusy", round(reporting.coresBusy()), "while Table 3.9 was timed, right after the load");
         importJiken(port, "kec-jiken");
         lag.awaitCaughtUp(Duration.ofMinutes(2));
         String table33 = "/api/v1/organisations/kec-jiken/reports/indicator-comparison?from=2021&to=2023";
@@ -398,6 +439,15 @@ public final class LedgerBenchmark {
         put("growth.p50Ms.10events", latency(gateway, "bench-g10"), "");
         put("growth.p50Ms.1000events", latency(gateway, "bench-g1000"), "");
         put("growth.p50Ms." + (reportLines * perLine) + "events", latency(gateway, "bench-report"), "flat");
+
+        // Table 3.9 again, minutes after the load, to tell a slower store from work still catching up
+        Interval reportingLater = Interval.start();
+        Map<String, Long> threadsBeforeLater = threadCpuNanos();
+        List<Long> later39 = timeGets(port, table39, 200);
+        printBusiestThreads("while Table 3.9 was timed again", threadsBeforeLater, reportingLater);
+        put("report.later.p50Ms", percentile(later39, 50), "");
+        put("report.later.p99Ms", percentile(later39, 99), "Table 3.9 again, after asOf and growth");
+        put("report.later.coresBusy", round(reportingLater.coresBusy()), "");
 
         // replay: rebuild every projection from the log, against raw scans of the same log, of which the
         // faster is the baseline; the best this server does: one cursor over the whole collection (which mongo-java-server holds
