@@ -241,7 +241,9 @@ public final class LedgerBenchmark {
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         for (int pass = 1; pass <= 3; pass++) {
             Interval interval = Interval.start();
+            Map<String, ThreadCpu> threads = threadCpu("self");
             rebuildAll(rebuilds);
+            printBusiestThreads("in replay " + pass, threads, interval);
             System.out.printf("replay %d: %d events, %.0f events/s, %.2f cores busy%n", pass, events,
                     events / interval.seconds(), interval.coresBusy());
         }
@@ -254,36 +256,61 @@ public final class LedgerBenchmark {
     }
 
     /**
-     * CPU time of this JVM's threads from /proc, JIT compiler and GC threads included (which the JVM's
-     * thread bean does not list), summed by name without a trailing number; empty where /proc is missing.
+     * CPU time of each thread of process {@code pid} ("self" for this JVM) from /proc, JIT compiler and GC
+     * threads included (which the JVM's thread bean does not list), keyed by thread id; empty without /proc.
      */
-    private static Map<String, Long> threadCpuNanos() {
-        Map<String, Long> byName = new java.util.TreeMap<>();
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+    private static Map<String, ThreadCpu> threadCpu(String pid) {
+        Map<String, ThreadCpu> byId = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    byName.merge(name.replaceAll("[-#]?\\d+$", ""), ticks * 10_000_000L, Long::sum);
+                    byId.put(task.getFileName().toString(), new ThreadCpu(name.replaceAll("[-#]?\\d+$", ""),
+                            ticks * 10_000_000L));
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended while it was listed
                 }
             });
         } catch (IOException noProc) {
-            return byName;
+            return byId;
         }
+        return byId;
+    }
+
+    /** A thread's name without its trailing number, and its CPU time so far. */
+    private record ThreadCpu(String name, long nanos) {
+    }
+
+    /**
+     * CPU time used since {@code before} by the threads alive now, summed by name (a thread that ended in
+     * between is missing, so a figure can be low, never negative).
+     */
+    private static Map<String, Long> cpuSince(Map<String, ThreadCpu> before, Map<String, ThreadCpu> now) {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        now.forEach((id, cpu) -> {
+            ThreadCpu earlier = before.get(id);
+            long since = earlier == null || !earlier.name().equals(cpu.name()) ? cpu.nanos() : cpu.nanos() - earlier.nanos();
+            byName.merge(cpu.name(), since, Long::sum);
+        });
         return byName;
     }
 
-    /** Prints the threads that used the most CPU since {@code before}, as cores busy over the interval. */
-    private static void printBusiestThreads(String when, Map<String, Long> before, Interval interval) {
+    /** Cores the JIT compiler threads of process {@code pid} kept busy since {@code before}. */
+    private static double compilerCores(long pid, Map<String, ThreadCpu> before, Interval interval) {
+        return cpuSince(before, threadCpu(String.valueOf(pid))).entrySet().stream()
+                .filter(e -> e.getKey().matches("C[12] CompilerThre.*")).mapToLong(Map.Entry::getValue).sum()
+                / (interval.seconds() * 1e9);
+    }
+
+    /** Prints the threads of this JVM that used the most CPU since {@code before}, as cores busy. */
+    private static void printBusiestThreads(String when, Map<String, ThreadCpu> before, Interval interval) {
         double nanos = interval.seconds() * 1e9;
         StringBuilder line = new StringBuilder("busiest threads " + when + ":");
-        threadCpuNanos().entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+        cpuSince(before, threadCpu("self")).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                 .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / nanos)));
         System.out.println(line);
     }
@@ -325,7 +352,9 @@ public final class LedgerBenchmark {
         int appendCount = quick ? 4_000 : 40_000;
         double one = append(gateway, appendOrgs.subList(0, 1), 30, appendCount / 2, 1);
         Interval appending = Interval.start();
+        Map<String, ThreadCpu> appendThreads = threadCpu("self");
         double four = append(gateway, appendOrgs, 30, appendCount, 4);
+        printBusiestThreads("in the append at 4 threads", appendThreads, appending);
         double appendCores = appending.coresBusy();
 
         Document sample = db.getCollection("commits").find(new Document("_id", log.headSequence())).first();
@@ -387,7 +416,7 @@ public final class LedgerBenchmark {
 
         String table39 = "/api/v1/organisations/bench-report/reports/budget-realisation?year=2025";
         Interval reporting = Interval.start();
-        Map<String, Long> threadsBefore = threadCpuNanos();
+        Map<String, ThreadCpu> threadsBefore = threadCpu("self");
         List<Long> t39 = timeGets(port, table39, 200);
         printBusiestThreads("while Table 3.9 was timed", threadsBefore, reporting);
         put("report.p50Ms", percentile(t39, 50), "");
@@ -442,7 +471,7 @@ public final class LedgerBenchmark {
 
         // Table 3.9 again, minutes after the load, to tell a slower store from work still catching up
         Interval reportingLater = Interval.start();
-        Map<String, Long> threadsBeforeLater = threadCpuNanos();
+        Map<String, ThreadCpu> threadsBeforeLater = threadCpu("self");
         List<Long> later39 = timeGets(port, table39, 200);
         printBusiestThreads("while Table 3.9 was timed again", threadsBeforeLater, reportingLater);
         put("report.later.p50Ms", percentile(later39, 50), "");
@@ -465,7 +494,9 @@ public final class LedgerBenchmark {
         }
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         Interval replaying = Interval.start();
+        Map<String, ThreadCpu> threads = threadCpu("self");
         List<String> processors = rebuildAll(rebuilds);
+        printBusiestThreads("in the replay", threads, replaying);
         double replay = replayed / replaying.seconds();
         put("replay.eventsPerSecond", Math.round(replay), ">= 20000 (" + processors.size() + " projections)");
         put("replay.coresBusy", round(replaying.coresBusy()), "of " + Runtime.getRuntime().availableProcessors());
@@ -635,22 +666,39 @@ public final class LedgerBenchmark {
                                         + "\"name\":\"K\",\"objective\":\"S1\",\"lines\":[" + lines + "]}]}]}")).build(),
                         HttpResponse.BodyHandlers.ofString());
             }
-            long rss = 0;
+            long[] rssHolder = {0};
             for (int clients : new int[] {1, 4, 16}) {
                 int count = (quick ? 400 : 2_000) * clients;
-                long[] rssHolder = {rss};
+                Interval interval = Interval.start();
+                Map<String, ThreadCpu> threads = threadCpu(String.valueOf(app.pid()));
                 double[] result = apiLoad(port, orgs, clients, count, app.pid(), rssHolder);
-                rss = rssHolder[0];
                 put("api.realisationsPerSecond." + clients + "clients", Math.round(result[0]), "");
                 put("api.p50Ms." + clients + "clients", result[1], "");
                 put("api.p99Ms." + clients + "clients", result[2], "");
-                if (clients == 16) {
-                    put("api.realisationsPerSecond", Math.round(result[0]), ">= 1000 (16 clients, 40 orgs)");
-                    put("api.p50Ms", result[1], "");
-                    put("api.p99Ms", result[2], "< 50");
+                put("api.compilerCores." + clients + "clients", round(compilerCores(app.pid(), threads, interval)),
+                        "JIT compiler threads of the application");
+            }
+            // A server runs for weeks; on 2 cores its JIT compilers take about a core for the first minutes.
+            // The same 16 clients again, in rounds, until the compilers are nearly idle: the steady state.
+            double[] warm = null;
+            int rounds = quick ? 4 : 6;
+            for (int round = 1; round <= rounds; round++) {
+                Interval interval = Interval.start();
+                Map<String, ThreadCpu> threads = threadCpu(String.valueOf(app.pid()));
+                warm = apiLoad(port, orgs, 16, (quick ? 400 : 1_000) * 16, app.pid(), rssHolder);
+                double compilerCores = compilerCores(app.pid(), threads, interval);
+                System.out.printf("api, 16 clients, round %d: %.0f realisations/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "JIT compilers %.2f cores%n", round, warm[0], warm[1], warm[2], compilerCores);
+                put("api.warm.rounds", round, "");
+                put("api.warm.compilerCores", round(compilerCores), "in the last round");
+                if (compilerCores < 0.1) {
+                    break;
                 }
             }
-            put("memory.rssMb", peakRssMb(app.pid(), rss), "< 768 (peak of the application process)");
+            put("api.realisationsPerSecond", Math.round(warm[0]), ">= 1000 (16 clients, 40 orgs, JIT settled)");
+            put("api.p50Ms", warm[1], "");
+            put("api.p99Ms", warm[2], "< 50");
+            put("memory.rssMb", peakRssMb(app.pid(), rssHolder[0]), "< 768 (peak of the application process)");
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
