@@ -270,12 +270,12 @@ public final class LedgerBenchmark {
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     byId.put(task.getFileName().toString(), new ThreadCpu(name.replaceAll("[-#]?\\d+$", ""),
                             ticks * 10_000_000L));
-                } catch (IOException | RuntimeException ended) {
+                } catch (IOException ended) {
                     // the thread ended while it was listed
                 }
             });
         } catch (IOException noProc) {
-            return byId;
+            // not Linux: no per-thread figures
         }
         return byId;
     }

@@ -74,23 +74,24 @@ class LedgerH2CollectionTest {
                 .as("a long a double cannot represent").isFalse();
         assertThat(LedgerH2Collection.isExactInList(inList("_id", 1L, 2.0))).as("a double").isFalse();
         assertThat(LedgerH2Collection.isExactInList(inList("_id", "a", null))).as("null").isFalse();
-        assertThat(LedgerH2Collection.isExactInList(inList("_id", new de.bwaldvogel.mongo.bson.Document("a", 1))))
-                .as("a sub-document").isFalse();
+        assertThat(LedgerH2Collection.isExactInList(inList("_id", query("a", 1)))).as("a sub-document").isFalse();
         assertThat(LedgerH2Collection.isExactInList(inList("_id"))).as("an empty list").isFalse();
-        assertThat(LedgerH2Collection.isExactInList(new de.bwaldvogel.mongo.bson.Document("_id",
-                new de.bwaldvogel.mongo.bson.Document("$nin", List.of(1L))))).as("another operator").isFalse();
-        assertThat(LedgerH2Collection.isExactInList(new de.bwaldvogel.mongo.bson.Document("_id",
-                new de.bwaldvogel.mongo.bson.Document("$in", List.of(1L)).append("$ne", 2L))))
+        assertThat(LedgerH2Collection.isExactInList(query("_id", query("$nin", List.of(1L)))))
+                .as("another operator").isFalse();
+        assertThat(LedgerH2Collection.isExactInList(query("_id", query("$in", List.of(1L)).append("$ne", 2L))))
                 .as("a second condition on the field").isFalse();
         assertThat(LedgerH2Collection.isExactInList(inList("_id", 1L).append("last", 1L)))
                 .as("a second field").isFalse();
-        assertThat(LedgerH2Collection.isExactInList(new de.bwaldvogel.mongo.bson.Document("_id", 1L)))
-                .as("plain equality").isFalse();
+        assertThat(LedgerH2Collection.isExactInList(query("_id", 1L))).as("plain equality").isFalse();
+    }
+
+    /** A query as the store receives it. */
+    private static de.bwaldvogel.mongo.bson.Document query(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
     }
 
     private static de.bwaldvogel.mongo.bson.Document inList(String field, Object... values) {
-        return new de.bwaldvogel.mongo.bson.Document(field,
-                new de.bwaldvogel.mongo.bson.Document("$in", new ArrayList<>(Arrays.asList(values))));
+        return query(field, query("$in", new ArrayList<>(Arrays.asList(values))));
     }
 
     private static List<Long> longs(long from, long to) {
