@@ -32,6 +32,10 @@ class LedgerWiringTest extends id.sakip.ledger.LedgerApiTest {
     LedgerEventStorageEngine engine;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    ProjectionLag lag;
 
     @Test
     void everySerializerIsJacksonAndXStreamIsNotOnTheClasspath() {
@@ -79,6 +83,26 @@ class LedgerWiringTest extends id.sakip.ledger.LedgerApiTest {
         }
         assertThat(engine.readSnapshot("t-2")).isPresent();
         assertThat(engine.readSnapshot("t-2").get().getSequenceNumber()).isGreaterThanOrEqualTo(9L);
+    }
+
+    @Test
+    void axonMessagesAreCountedAndTimedWithoutTenMinuteCapacityWindows() {
+        commands.sendAndWait(new OpenTally("t-metrics", "kec-jiken"));
+        lag.awaitCaughtUp(java.time.Duration.ofSeconds(30));
+
+        assertThat(meters.getMeters()).as("processor meters, tagged with the processor")
+                .anySatisfy(m -> {
+                    assertThat(m.getId().getName()).startsWith("eventProcessor.");
+                    assertThat(m.getId().getTag("processorName")).isEqualTo("audit-index");
+                });
+        assertThat(meters.getMeters()).as("a timer of the command, tagged with its type")
+                .anySatisfy(m -> {
+                    assertThat(m).isInstanceOf(io.micrometer.core.instrument.Timer.class);
+                    assertThat(m.getId().getName()).doesNotStartWith("eventProcessor.");
+                    assertThat(m.getId().getTag("payloadType")).isEqualTo("OpenTally");
+                });
+        assertThat(meters.getMeters()).as("Axon's capacity monitors keep every message for ten minutes")
+                .noneSatisfy(m -> assertThat(m.getId().getName()).endsWith(".capacity").doesNotStartWith("jvm."));
     }
 
     @Test
