@@ -258,6 +258,7 @@ public final class LedgerBenchmark {
     /**
      * CPU time of each thread of process {@code pid} ("self" for this JVM) from /proc, JIT compiler and GC
      * threads included (which the JVM's thread bean does not list), keyed by thread id; empty without /proc.
+     * Linux counts it in clock ticks of 10 ms (USER_HZ 100), so only intervals of seconds are meaningful.
      */
     private static Map<String, ThreadCpu> threadCpu(String pid) {
         Map<String, ThreadCpu> byId = new java.util.HashMap<>();
