@@ -241,9 +241,8 @@ public final class LedgerBenchmark {
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         for (int pass = 1; pass <= 3; pass++) {
             Interval interval = Interval.start();
-            Map<String, ThreadCpu> threads = threadCpu("self");
             rebuildAll(rebuilds);
-            printBusiestThreads("in replay " + pass, threads, interval);
+            interval.printBusiestThreads("in replay " + pass);
             System.out.printf("replay %d: %d events, %.0f events/s, %.2f cores busy%n", pass, events,
                     events / interval.seconds(), interval.coresBusy());
         }
@@ -299,31 +298,39 @@ public final class LedgerBenchmark {
         return byName;
     }
 
-    /** Cores the JIT compiler threads of process {@code pid} kept busy since {@code before}. */
-    private static double compilerCores(long pid, Map<String, ThreadCpu> before, Interval interval) {
-        return cpuSince(before, threadCpu(String.valueOf(pid))).entrySet().stream()
-                .filter(e -> e.getKey().matches("C[12] CompilerThre.*")).mapToLong(Map.Entry::getValue).sum()
-                / (interval.seconds() * 1e9);
-    }
-
-    /** Prints the threads of this JVM that used the most CPU since {@code before}, as cores busy. */
-    private static void printBusiestThreads(String when, Map<String, ThreadCpu> before, Interval interval) {
-        double nanos = interval.seconds() * 1e9;
-        StringBuilder line = new StringBuilder("busiest threads " + when + ":");
-        cpuSince(before, threadCpu("self")).entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / nanos)));
-        System.out.println(line);
-    }
-
     /**
      * Wall time and this JVM's CPU time (application and load generator) from a start, to tell a
-     * CPU-bound figure from a waiting one.
+     * CPU-bound figure from a waiting one, and the per-thread CPU time of one process (this JVM, or the
+     * application under test), to tell which threads used it.
      */
-    private record Interval(long nanos, long cpuNanos) {
+    private record Interval(long nanos, long cpuNanos, String pid, Map<String, ThreadCpu> threads) {
 
+        /** From now, for this JVM. */
         static Interval start() {
-            return new Interval(System.nanoTime(), processCpuNanos());
+            return new Interval(System.nanoTime(), processCpuNanos(), "self", threadCpu("self"));
+        }
+
+        /** From now, with the threads of process {@code pid} (the application under test). */
+        static Interval start(long pid) {
+            return new Interval(System.nanoTime(), processCpuNanos(), String.valueOf(pid),
+                    threadCpu(String.valueOf(pid)));
+        }
+
+        /** Cores the process's JIT compiler threads kept busy since the start. */
+        double compilerCores() {
+            return cpuSince(threads, threadCpu(pid)).entrySet().stream()
+                    .filter(e -> e.getKey().matches("C[12] CompilerThre.*")).mapToLong(Map.Entry::getValue).sum()
+                    / (seconds() * 1e9);
+        }
+
+        /** Prints the process's threads that used the most CPU since the start, as cores busy. */
+        void printBusiestThreads(String when) {
+            double elapsed = seconds() * 1e9;
+            StringBuilder line = new StringBuilder("busiest threads " + when + ":");
+            cpuSince(threads, threadCpu(pid)).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / elapsed)));
+            System.out.println(line);
         }
 
         double seconds() {
@@ -353,9 +360,8 @@ public final class LedgerBenchmark {
         int appendCount = quick ? 4_000 : 40_000;
         double one = append(gateway, appendOrgs.subList(0, 1), 30, appendCount / 2, 1);
         Interval appending = Interval.start();
-        Map<String, ThreadCpu> appendThreads = threadCpu("self");
         double four = append(gateway, appendOrgs, 30, appendCount, 4);
-        printBusiestThreads("in the append at 4 threads", appendThreads, appending);
+        appending.printBusiestThreads("in the append at 4 threads");
         double appendCores = appending.coresBusy();
 
         Document sample = db.getCollection("commits").find(new Document("_id", log.headSequence())).first();
@@ -417,9 +423,8 @@ public final class LedgerBenchmark {
 
         String table39 = "/api/v1/organisations/bench-report/reports/budget-realisation?year=2025";
         Interval reporting = Interval.start();
-        Map<String, ThreadCpu> threadsBefore = threadCpu("self");
         List<Long> t39 = timeGets(port, table39, 200);
-        printBusiestThreads("while Table 3.9 was timed", threadsBefore, reporting);
+        reporting.printBusiestThreads("while Table 3.9 was timed");
         put("report.p50Ms", percentile(t39, 50), "");
         put("report.p99Ms", percentile(t39, 99), "< 50 (Table 3.9, " + reportLines + " lines x " + perLine + ")");
         // one client asks one report at a time: much more than one core busy means background work competed
@@ -472,9 +477,8 @@ public final class LedgerBenchmark {
 
         // Table 3.9 again, minutes after the load, to tell a slower store from work still catching up
         Interval reportingLater = Interval.start();
-        Map<String, ThreadCpu> threadsBeforeLater = threadCpu("self");
         List<Long> later39 = timeGets(port, table39, 200);
-        printBusiestThreads("while Table 3.9 was timed again", threadsBeforeLater, reportingLater);
+        reportingLater.printBusiestThreads("while Table 3.9 was timed again");
         put("report.later.p50Ms", percentile(later39, 50), "");
         put("report.later.p99Ms", percentile(later39, 99), "Table 3.9 again, after asOf and growth");
         put("report.later.coresBusy", round(reportingLater.coresBusy()), "");
@@ -495,9 +499,8 @@ public final class LedgerBenchmark {
         }
         ProjectionRebuilds rebuilds = app.getBean(ProjectionRebuilds.class);
         Interval replaying = Interval.start();
-        Map<String, ThreadCpu> threads = threadCpu("self");
         List<String> processors = rebuildAll(rebuilds);
-        printBusiestThreads("in the replay", threads, replaying);
+        replaying.printBusiestThreads("in the replay");
         double replay = replayed / replaying.seconds();
         put("replay.eventsPerSecond", Math.round(replay), ">= 20000 (" + processors.size() + " projections)");
         put("replay.coresBusy", round(replaying.coresBusy()), "of " + Runtime.getRuntime().availableProcessors());
@@ -670,13 +673,12 @@ public final class LedgerBenchmark {
             long[] rssHolder = {0};
             for (int clients : new int[] {1, 4, 16}) {
                 int count = (quick ? 400 : 2_000) * clients;
-                Interval interval = Interval.start();
-                Map<String, ThreadCpu> threads = threadCpu(String.valueOf(app.pid()));
+                Interval interval = Interval.start(app.pid());
                 double[] result = apiLoad(port, orgs, clients, count, app.pid(), rssHolder);
                 put("api.realisationsPerSecond." + clients + "clients", Math.round(result[0]), "");
                 put("api.p50Ms." + clients + "clients", result[1], "");
                 put("api.p99Ms." + clients + "clients", result[2], "");
-                put("api.compilerCores." + clients + "clients", round(compilerCores(app.pid(), threads, interval)),
+                put("api.compilerCores." + clients + "clients", round(interval.compilerCores()),
                         "JIT compiler threads of the application");
             }
             // A server runs for weeks; on 2 cores its JIT compilers take about a core for the first minutes.
@@ -687,10 +689,9 @@ public final class LedgerBenchmark {
             double compilerCores = Double.NaN;
             while (round < rounds && !(compilerCores < 0.1)) {
                 round++;
-                Interval interval = Interval.start();
-                Map<String, ThreadCpu> threads = threadCpu(String.valueOf(app.pid()));
+                Interval interval = Interval.start(app.pid());
                 warm = apiLoad(port, orgs, 16, (quick ? 400 : 1_000) * 16, app.pid(), rssHolder);
-                compilerCores = compilerCores(app.pid(), threads, interval);
+                compilerCores = interval.compilerCores();
                 System.out.printf("api, 16 clients, round %d: %.0f realisations/s, p50 %.1f ms, p99 %.1f ms, "
                         + "JIT compilers %.2f cores%n", round, warm[0], warm[1], warm[2], compilerCores);
             }
