@@ -73,8 +73,7 @@ public final class BatchedBooks<B> {
      * took, so an event delivered again (a batch replayed after a crash between the book's write and
      * the token's) is not counted twice.
      */
-    public synchronized void fold(String id, TrackingToken token,
-                                  Consumer<B> step) {
+    public synchronized void fold(String id, TrackingToken token, Consumer<B> step) {
         B book = book(id);
         long position = token == null || token.position().isEmpty() ? Long.MAX_VALUE : token.position().getAsLong();
         Long applied = positions.get(book);
