@@ -27,7 +27,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
@@ -88,18 +88,46 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         try {
             log.append(stored);
         } catch (CommitLog.AggregateSequenceConflict e) {
-            EventMessage<?> first = events.get(0);
-            for (EventMessage<?> candidate : events) {
-                if (candidate instanceof DomainEventMessage<?>) {
-                    first = candidate;
-                    break;
-                }
-            }
-            throw new ConcurrencyException("An event for aggregate ["
-                    + ((first instanceof DomainEventMessage<?> d) ? d.getAggregateIdentifier() : "?")
-                    + "] at that sequence was already stored by a concurrent commit", e);
+            handlePersistenceException(e, conflictingEvent(events, stored, e));
         } catch (RuntimeException e) {
             handlePersistenceException(e, events.get(0));
+        }
+    }
+
+    /**
+     * The event whose aggregate sequence was taken: the one the conflict names, else the first whose
+     * stream key a stored commit holds. Axon decides by it between {@code AggregateStreamCreationException}
+     * (sequence 0: the aggregate exists) and {@code ConcurrencyException}.
+     */
+    private EventMessage<?> conflictingEvent(List<? extends EventMessage<?>> events, List<StoredEvent> stored,
+                                             CommitLog.AggregateSequenceConflict conflict) {
+        java.util.Set<String> taken = conflict.streamKey() != null ? java.util.Set.of(conflict.streamKey())
+                : log.storedStreamKeys(stored.stream().filter(StoredEvent::isDomainEvent)
+                        .map(StoredEvent::streamKey).toList());
+        EventMessage<?> firstDomainEvent = null;
+        for (int i = 0; i < events.size(); i++) {
+            if (stored.get(i).isDomainEvent()) {
+                if (taken.contains(stored.get(i).streamKey())) {
+                    return events.get(i);
+                }
+                if (firstDomainEvent == null) {
+                    firstDomainEvent = events.get(i);
+                }
+            }
+        }
+        return firstDomainEvent != null ? firstDomainEvent : events.get(0);
+    }
+
+    /** Axon's translation, with a refused creation naming the aggregate that exists. */
+    @Override
+    protected void handlePersistenceException(Exception exception, EventMessage<?> failedEvent) {
+        try {
+            super.handlePersistenceException(exception, failedEvent);
+        } catch (AggregateStreamCreationException e) {
+            if (failedEvent instanceof DomainEventMessage<?> d) {
+                throw new AggregateAlreadyExists(d.getType(), d.getAggregateIdentifier(), e);
+            }
+            throw e;
         }
     }
 
@@ -378,6 +406,11 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         private CommitLog commitLog;
         private MongoDatabase database;
         private boolean streamingCursor = true;
+
+        /** A builder whose persistence exception resolver knows the commit log's aggregate sequence conflicts. */
+        public Builder() {
+            super.persistenceExceptionResolver(CommitLog.AggregateSequenceConflict.class::isInstance);
+        }
 
         /**
          * Whether a replay far behind the head streams one ordered cursor (right for MongoDB). Off for

@@ -211,6 +211,41 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void twoEventsAtOneAggregateSequenceInOneCommitAreRefusedAndNothingOfItIsStored() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.appendEvents(TestEvents.increment("A", 0, 1));
+
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("A", 1, 1), TestEvents.increment("B", 0, 1),
+                TestEvents.increment("A", 1, 2)))
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessageContaining("A");
+
+        assertThat(readAll(engine)).hasSize(1);
+        assertThat(engine.readEvents("B").asStream()).isEmpty();
+        engine.appendEvents(TestEvents.increment("A", 1, 2));
+        assertThat(engine.readEvents("A").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
+        assertThat(new ChainVerifier(store.database()).verify().verified()).isTrue();
+    }
+
+    @Test
+    void aSecondFirstEventOfAnAggregateIsRefusedAtOnceAsAnExistingAggregateNamedInTheRefusal() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.appendEvents(TestEvents.increments("A", 0, 2));
+
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("B", 0, 1), TestEvents.increment("A", 0, 1)))
+                .isInstanceOfSatisfying(AggregateAlreadyExists.class, e -> {
+                    assertThat(e.aggregateIdentifier()).isEqualTo("A");
+                    assertThat(e.aggregateType()).isEqualTo("Counter");
+                })
+                .isNotInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("A", 0, 1), TestEvents.increment("A", 0, 1)))
+                .isInstanceOf(AggregateAlreadyExists.class);
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("B", 0, 1), TestEvents.increment("A", 1, 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(readAll(engine)).hasSize(2);
+    }
+
+    @Test
     void aReplayFromTheTailStreamsTheWholeLogInOrder() {
         LedgerEventStorageEngine engine = newEngine();
         List<String> ids = new ArrayList<>();
