@@ -246,6 +246,47 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void verificationReportsAProperlyHashedCommitWhoseStreamKeysDoNotMatchItsEvents() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.appendEvents(TestEvents.increments("A", 0, 2));
+        ChainVerifier verifier = new ChainVerifier(store.database());
+        VerificationResult head = verifier.verify();
+        MongoCollection<Document> commits = store.database().getCollection(StoredCommit.COLLECTION);
+
+        Document folded = handWrittenCommit(head, List.of(stored("K", 0), stored("K", 0)));
+        folded.put(StoredCommit.KEYS, List.of("K#0"));
+        commits.insertOne(folded);
+        VerificationResult repeated = verifier.verify();
+        assertThat(repeated.verified()).as(repeated.toString()).isFalse();
+        assertThat(repeated.brokenAtSequence()).isEqualTo(3L);
+        assertThat(repeated.reason()).isEqualTo("commit 3 holds two events at aggregate sequence K#0");
+
+        commits.deleteOne(Filters.eq("_id", 3L));
+        Document unguarded = handWrittenCommit(head, List.of(stored("K", 0), stored("K", 1)));
+        unguarded.put(StoredCommit.KEYS, List.of("K#0"));
+        commits.insertOne(unguarded);
+        VerificationResult missingKey = verifier.verify();
+        assertThat(missingKey.verified()).isFalse();
+        assertThat(missingKey.brokenAtSequence()).isEqualTo(3L);
+        assertThat(missingKey.reason()).isEqualTo("stream keys of commit 3 do not match its events");
+    }
+
+    /** A commit after {@code head} written by hand, hashed and chained exactly as the commit log would. */
+    private static Document handWrittenCommit(VerificationResult head, List<StoredEvent> events) {
+        long first = head.headSequence() + 1;
+        long last = first + events.size() - 1;
+        String at = "2026-12-01T00:00:00Z";
+        String hash = CommitHasher.hash(first, last, at, "by-hand", events, head.headHash());
+        return new StoredCommit(first, last, at, "by-hand", events, head.headHash(), hash).toDocument();
+    }
+
+    private static StoredEvent stored(String aggregate, long sequence) {
+        return new StoredEvent(java.util.UUID.randomUUID().toString(), "Counter", aggregate, sequence,
+                CounterIncremented.class.getName(), "1", "2026-12-01T00:00:00Z",
+                "{\"counterId\":\"" + aggregate + "\",\"by\":1,\"note\":\"x\"}", "{}");
+    }
+
+    @Test
     void aReplayFromTheTailStreamsTheWholeLogInOrder() {
         LedgerEventStorageEngine engine = newEngine();
         List<String> ids = new ArrayList<>();
