@@ -1,7 +1,9 @@
 package id.sakip.ledger.eventstore;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -143,11 +147,23 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                 payload.getType().getRevision(), event.getTimestamp().toString(), payload.getData(), meta.getData());
     }
 
+    /**
+     * Keeps the snapshot with the highest sequence: it replaces a stored one only if that is not newer.
+     * When a newer one is stored, the filter matches nothing and the upsert's insert meets the {@code _id}.
+     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         StoredEvent e = toStored(snapshot, serializer);
         Document doc = e.toDocument().append("_id", snapshot.getAggregateIdentifier());
-        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+        try {
+            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()),
+                            lte(StoredEvent.SEQUENCE, snapshot.getSequenceNumber())), doc,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException newerSnapshotStored) {
+            if (newerSnapshotStored.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw newerSnapshotStored;
+            }
+        }
     }
 
     @Override

@@ -246,6 +246,18 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void anOlderSnapshotNeverReplacesANewerOne() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Counter", "S", 9, new CounterIncremented("S", 10, "new")));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Counter", "S", 4, new CounterIncremented("S", 5, "old")));
+
+        assertThat(engine.readSnapshot("S").orElseThrow().getSequenceNumber()).isEqualTo(9L);
+
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Counter", "S", 12, new CounterIncremented("S", 13, "newer")));
+        assertThat(engine.readSnapshot("S").orElseThrow().getPayload()).isEqualTo(new CounterIncremented("S", 13, "newer"));
+    }
+
+    @Test
     void verificationReportsAProperlyHashedCommitWhoseStreamKeysDoNotMatchItsEvents() {
         LedgerEventStorageEngine engine = newEngine();
         engine.appendEvents(TestEvents.increments("A", 0, 2));
