@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.eventsourcing.utils.EventStoreTestUtils.AGGREGATE;
 import static org.axonframework.eventsourcing.utils.EventStoreTestUtils.createEvent;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngineTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +32,29 @@ import org.junit.jupiter.api.Test;
 abstract class AxonStorageEngineConformance
         extends AbstractEventStorageEngineTest<LedgerEventStorageEngine, LedgerEventStorageEngine.Builder> {
 
+    /**
+     * Axon's suite resets the JVM-wide {@code GenericEventMessage.clock} to the system clock after each
+     * test; the application sets it to the ledger's clock, so a Spring context cached in the same JVM would
+     * otherwise stamp later events with another clock. The suite's own tearDown still runs.
+     */
+    private static Clock eventClockBefore;
+
     protected TestStore store;
     private final List<CommitLog> logs = new ArrayList<>();
 
     protected abstract TestStore openStore();
 
     private LedgerEventStorageEngine engine;
+
+    @BeforeAll
+    static void rememberTheEventClock() {
+        eventClockBefore = GenericEventMessage.clock;
+    }
+
+    @AfterAll
+    static void restoreTheEventClock() {
+        GenericEventMessage.clock = eventClockBefore;
+    }
 
     @BeforeEach
     void openStoreAndEngine() {
