@@ -59,6 +59,9 @@ public final class ChainVerifier {
                     problem = "commit " + id + " names a different previous hash";
                 } else if (c.eventCount() != c.events().size()) {
                     problem = "commit " + id + " holds " + c.events().size() + " events but spans " + c.eventCount();
+                } else if (StoredCommit.repeatedStreamKey(c.events()) != null) {
+                    problem = "commit " + id + " holds two events at aggregate sequence "
+                            + StoredCommit.repeatedStreamKey(c.events());
                 } else if (!List.copyOf(c.keys()).equals(StoredCommit.storedKeys(doc))) {
                     problem = "stream keys of commit " + id + " do not match its events";
                 }

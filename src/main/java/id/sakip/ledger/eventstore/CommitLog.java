@@ -118,6 +118,11 @@ public final class CommitLog implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the commit log is closed");
         }
+        String repeated = StoredCommit.repeatedStreamKey(events);
+        if (repeated != null) {
+            throw new AggregateSequenceConflict("two events of one commit share the aggregate sequence " + repeated,
+                    repeated);
+        }
         PendingCommit pending = new PendingCommit(UUID.randomUUID().toString(), List.copyOf(events));
         queue.add(pending);
         try {
@@ -468,10 +473,39 @@ public final class CommitLog implements AutoCloseable {
         }
     }
 
-    /** Thrown when an aggregate sequence number in a commit was already stored by another commit. */
+    /**
+     * Thrown when an aggregate sequence number in a commit was already stored by another commit, or is
+     * used twice within the commit itself.
+     */
     public static final class AggregateSequenceConflict extends MongoException {
+        private final String streamKey;
+
         public AggregateSequenceConflict(String message) {
-            super(11000, message);
+            this(message, null);
         }
+
+        public AggregateSequenceConflict(String message, String streamKey) {
+            super(11000, message);
+            this.streamKey = streamKey;
+        }
+
+        /** The {@code aggregate#sequence} key in conflict when known, otherwise {@code null}. */
+        public String streamKey() {
+            return streamKey;
+        }
+    }
+
+    /** Which of these stream keys are already held by stored commits. */
+    java.util.Set<String> storedStreamKeys(List<String> keys) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(keys);
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (Document d : commits.find(in(StoredCommit.KEYS, keys))) {
+            for (String key : StoredCommit.storedKeys(d)) {
+                if (wanted.contains(key)) {
+                    stored.add(key);
+                }
+            }
+        }
+        return stored;
     }
 }

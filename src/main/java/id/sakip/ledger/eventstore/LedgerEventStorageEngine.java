@@ -1,7 +1,9 @@
 package id.sakip.ledger.eventstore;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +29,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -88,18 +92,46 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         try {
             log.append(stored);
         } catch (CommitLog.AggregateSequenceConflict e) {
-            EventMessage<?> first = events.get(0);
-            for (EventMessage<?> candidate : events) {
-                if (candidate instanceof DomainEventMessage<?>) {
-                    first = candidate;
-                    break;
-                }
-            }
-            throw new ConcurrencyException("An event for aggregate ["
-                    + ((first instanceof DomainEventMessage<?> d) ? d.getAggregateIdentifier() : "?")
-                    + "] at that sequence was already stored by a concurrent commit", e);
+            handlePersistenceException(e, conflictingEvent(events, stored, e));
         } catch (RuntimeException e) {
             handlePersistenceException(e, events.get(0));
+        }
+    }
+
+    /**
+     * The event whose aggregate sequence was taken: the one the conflict names, else the first whose
+     * stream key a stored commit holds. Axon decides by it between {@code AggregateStreamCreationException}
+     * (sequence 0: the aggregate exists) and {@code ConcurrencyException}.
+     */
+    private EventMessage<?> conflictingEvent(List<? extends EventMessage<?>> events, List<StoredEvent> stored,
+                                             CommitLog.AggregateSequenceConflict conflict) {
+        java.util.Set<String> taken = conflict.streamKey() != null ? java.util.Set.of(conflict.streamKey())
+                : log.storedStreamKeys(stored.stream().filter(StoredEvent::isDomainEvent)
+                        .map(StoredEvent::streamKey).toList());
+        EventMessage<?> firstDomainEvent = null;
+        for (int i = 0; i < events.size(); i++) {
+            if (stored.get(i).isDomainEvent()) {
+                if (taken.contains(stored.get(i).streamKey())) {
+                    return events.get(i);
+                }
+                if (firstDomainEvent == null) {
+                    firstDomainEvent = events.get(i);
+                }
+            }
+        }
+        return firstDomainEvent != null ? firstDomainEvent : events.get(0);
+    }
+
+    /** Axon's translation, with a refused creation naming the aggregate that exists. */
+    @Override
+    protected void handlePersistenceException(Exception exception, EventMessage<?> failedEvent) {
+        try {
+            super.handlePersistenceException(exception, failedEvent);
+        } catch (AggregateStreamCreationException e) {
+            if (failedEvent instanceof DomainEventMessage<?> d) {
+                throw new AggregateAlreadyExists(d.getType(), d.getAggregateIdentifier(), e);
+            }
+            throw e;
         }
     }
 
@@ -115,11 +147,23 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
                 payload.getType().getRevision(), event.getTimestamp().toString(), payload.getData(), meta.getData());
     }
 
+    /**
+     * Keeps the snapshot with the highest sequence: it replaces a stored one only if that is not newer.
+     * When a newer one is stored, the filter matches nothing and the upsert's insert meets the {@code _id}.
+     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         StoredEvent e = toStored(snapshot, serializer);
         Document doc = e.toDocument().append("_id", snapshot.getAggregateIdentifier());
-        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+        try {
+            snapshots.replaceOne(and(eq("_id", snapshot.getAggregateIdentifier()),
+                            lte(StoredEvent.SEQUENCE, snapshot.getSequenceNumber())), doc,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException newerSnapshotStored) {
+            if (newerSnapshotStored.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw newerSnapshotStored;
+            }
+        }
     }
 
     @Override
@@ -378,6 +422,11 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         private CommitLog commitLog;
         private MongoDatabase database;
         private boolean streamingCursor = true;
+
+        /** A builder whose persistence exception resolver knows the commit log's aggregate sequence conflicts. */
+        public Builder() {
+            super.persistenceExceptionResolver(CommitLog.AggregateSequenceConflict.class::isInstance);
+        }
 
         /**
          * Whether a replay far behind the head streams one ordered cursor (right for MongoDB). Off for

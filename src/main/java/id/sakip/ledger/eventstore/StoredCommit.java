@@ -1,6 +1,7 @@
 package id.sakip.ledger.eventstore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +53,20 @@ public record StoredCommit(long first, long last, String committedAt, String com
             keys.add("#commit:" + commitId);
         }
         return new ArrayList<>(keys);
+    }
+
+    /**
+     * The first stream key that two of these events share, or {@code null}. A unique multikey index
+     * compares keys across documents only, so a repeat inside one commit must be refused before it is written.
+     */
+    static String repeatedStreamKey(List<StoredEvent> events) {
+        Set<String> seen = new HashSet<>();
+        for (StoredEvent e : events) {
+            if (e.isDomainEvent() && !seen.add(e.streamKey())) {
+                return e.streamKey();
+            }
+        }
+        return null;
     }
 
     Document toDocument() {

@@ -211,6 +211,94 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void twoEventsAtOneAggregateSequenceInOneCommitAreRefusedAndNothingOfItIsStored() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.appendEvents(TestEvents.increment("A", 0, 1));
+
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("A", 1, 1), TestEvents.increment("B", 0, 1),
+                TestEvents.increment("A", 1, 2)))
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessageContaining("A");
+
+        assertThat(readAll(engine)).hasSize(1);
+        assertThat(engine.readEvents("B").asStream()).isEmpty();
+        engine.appendEvents(TestEvents.increment("A", 1, 2));
+        assertThat(engine.readEvents("A").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
+        assertThat(new ChainVerifier(store.database()).verify().verified()).isTrue();
+    }
+
+    @Test
+    void aSecondFirstEventOfAnAggregateIsRefusedAtOnceAsAnExistingAggregateNamedInTheRefusal() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.appendEvents(TestEvents.increments("A", 0, 2));
+
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("B", 0, 1), TestEvents.increment("A", 0, 1)))
+                .isInstanceOfSatisfying(AggregateAlreadyExists.class, e -> {
+                    assertThat(e.aggregateIdentifier()).isEqualTo("A");
+                    assertThat(e.aggregateType()).isEqualTo("Counter");
+                })
+                .isNotInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("A", 0, 1), TestEvents.increment("A", 0, 1)))
+                .isInstanceOf(AggregateAlreadyExists.class);
+        assertThatThrownBy(() -> engine.appendEvents(TestEvents.increment("B", 0, 1), TestEvents.increment("A", 1, 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThat(readAll(engine)).hasSize(2);
+    }
+
+    @Test
+    void anOlderSnapshotNeverReplacesANewerOne() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Counter", "S", 9, new CounterIncremented("S", 10, "new")));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Counter", "S", 4, new CounterIncremented("S", 5, "old")));
+
+        assertThat(engine.readSnapshot("S").orElseThrow().getSequenceNumber()).isEqualTo(9L);
+
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Counter", "S", 12, new CounterIncremented("S", 13, "newer")));
+        assertThat(engine.readSnapshot("S").orElseThrow().getPayload()).isEqualTo(new CounterIncremented("S", 13, "newer"));
+    }
+
+    @Test
+    void verificationReportsAProperlyHashedCommitWhoseStreamKeysDoNotMatchItsEvents() {
+        LedgerEventStorageEngine engine = newEngine();
+        engine.appendEvents(TestEvents.increments("A", 0, 2));
+        ChainVerifier verifier = new ChainVerifier(store.database());
+        VerificationResult head = verifier.verify();
+        MongoCollection<Document> commits = store.database().getCollection(StoredCommit.COLLECTION);
+
+        Document folded = handWrittenCommit(head, List.of(stored("K", 0), stored("K", 0)));
+        folded.put(StoredCommit.KEYS, List.of("K#0"));
+        commits.insertOne(folded);
+        VerificationResult repeated = verifier.verify();
+        assertThat(repeated.verified()).as(repeated.toString()).isFalse();
+        assertThat(repeated.brokenAtSequence()).isEqualTo(3L);
+        assertThat(repeated.reason()).isEqualTo("commit 3 holds two events at aggregate sequence K#0");
+
+        commits.deleteOne(Filters.eq("_id", 3L));
+        Document unguarded = handWrittenCommit(head, List.of(stored("K", 0), stored("K", 1)));
+        unguarded.put(StoredCommit.KEYS, List.of("K#0"));
+        commits.insertOne(unguarded);
+        VerificationResult missingKey = verifier.verify();
+        assertThat(missingKey.verified()).isFalse();
+        assertThat(missingKey.brokenAtSequence()).isEqualTo(3L);
+        assertThat(missingKey.reason()).isEqualTo("stream keys of commit 3 do not match its events");
+    }
+
+    /** A commit after {@code head} written by hand, hashed and chained exactly as the commit log would. */
+    private static Document handWrittenCommit(VerificationResult head, List<StoredEvent> events) {
+        long first = head.headSequence() + 1;
+        long last = first + events.size() - 1;
+        String at = "2026-12-01T00:00:00Z";
+        String hash = CommitHasher.hash(first, last, at, "by-hand", events, head.headHash());
+        return new StoredCommit(first, last, at, "by-hand", events, head.headHash(), hash).toDocument();
+    }
+
+    private static StoredEvent stored(String aggregate, long sequence) {
+        return new StoredEvent(java.util.UUID.randomUUID().toString(), "Counter", aggregate, sequence,
+                CounterIncremented.class.getName(), "1", "2026-12-01T00:00:00Z",
+                "{\"counterId\":\"" + aggregate + "\",\"by\":1,\"note\":\"x\"}", "{}");
+    }
+
+    @Test
     void aReplayFromTheTailStreamsTheWholeLogInOrder() {
         LedgerEventStorageEngine engine = newEngine();
         List<String> ids = new ArrayList<>();

@@ -89,6 +89,11 @@ public class ProblemHandler {
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     public ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        if (e instanceof id.sakip.ledger.eventstore.AggregateAlreadyExists exists) {
+            return problem(HttpStatus.CONFLICT, "ALREADY_EXISTS",
+                    ExistingItems.describe(exists.aggregateType(), exists.aggregateIdentifier()) + " already exists",
+                    Map.of("id", exists.aggregateIdentifier()));
+        }
         return problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "It already exists and cannot be created again", null);
     }
 
