@@ -43,8 +43,8 @@ import id.sakip.ledger.eventstore.embedded.PowerCutFilePath;
 /**
  * A power cut while four threads append and a projection folds them: the disk keeps only what was
  * forced, or any prefix of the writes since (the last one torn). After reopening, every acknowledged
- * append is in the log, the chain verifies, no stored token is ahead of the log, and the projection
- * catches up to exactly what a rebuild from the log gives.
+ * append is in the log, the chain verifies (also offline, {@code verify --data-dir}), no stored token is
+ * ahead of the log, and the projection catches up to exactly what a rebuild from the log gives.
  */
 class PowerCutTest {
 
@@ -87,6 +87,9 @@ class PowerCutTest {
             try (TestStore reopened = TestStore.embedded(image)) {
                 assertRecovered(reopened, run.acknowledged());
             }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            assertThat(LedgerCli.run(new String[] {"verify", "--data-dir=" + image}, new java.io.PrintStream(out)))
+                    .as("verify --data-dir on the image: %s", out).isZero();
         }
         System.out.printf("power cut: %d appends acknowledged; %d images keeping 0 to %d of the lost bytes all open%n",
                 run.acknowledged().size(), kept.size(), lost);
