@@ -215,6 +215,8 @@ public final class LedgerBenchmark {
         for (int threads : new int[] {1, 4}) {
             double commits = registry.get("ledger.store.commits").functionCounter().count();
             double seconds = registry.get("ledger.store.commit.time").functionCounter().count();
+            double forces = registry.get("ledger.store.forces").functionCounter().count();
+            double forceSeconds = registry.get("ledger.store.force.time").functionCounter().count();
             int count = 2_000 * threads;
             Interval interval = Interval.start();
             double rate = append(gateway, threads == 1 ? orgs.subList(0, 1) : orgs, 30, count, threads);
@@ -223,6 +225,10 @@ public final class LedgerBenchmark {
             double s = registry.get("ledger.store.commit.time").functionCounter().count() - seconds;
             System.out.printf("append %d thread(s): %.0f events/s; %.2f file commits per event, %.2f ms each%n",
                     threads, rate, c / count, 1000 * s / Math.max(1, c));
+            double f = registry.get("ledger.store.forces").functionCounter().count() - forces;
+            double fs = registry.get("ledger.store.force.time").functionCounter().count() - forceSeconds;
+            System.out.printf("append %d thread(s): %.2f forces to disk per event, %.2f ms each%n",
+                    threads, f / count, 1000 * fs / Math.max(1, f));
         }
         app.getBean(ProjectionLag.class).awaitCaughtUp(Duration.ofMinutes(5));
     }
@@ -358,9 +364,14 @@ public final class LedgerBenchmark {
             gateway.sendAndWait(budget(org, 30), BENCH);
         }
         int appendCount = quick ? 4_000 : 40_000;
+        var backend = app.getBean(id.sakip.ledger.eventstore.config.MongoConnection.class).embedded().backend();
+        long forcesBefore = backend.fileForces();
         double one = append(gateway, appendOrgs.subList(0, 1), 30, appendCount / 2, 1);
+        double forcesPerEventOne = (backend.fileForces() - forcesBefore) / (appendCount / 2.0);
+        forcesBefore = backend.fileForces();
         Interval appending = Interval.start();
         double four = append(gateway, appendOrgs, 30, appendCount, 4);
+        double forcesPerEventFour = (backend.fileForces() - forcesBefore) / (double) appendCount;
         appending.printBusiestThreads("in the append at 4 threads");
         double appendCores = appending.coresBusy();
 
@@ -385,6 +396,9 @@ public final class LedgerBenchmark {
         raw.drop();
         put("append.eventsPerSecond.1thread", Math.round(one), "");
         put("append.eventsPerSecond", Math.round(four), "(4 threads)");
+        put("append.forcesPerEvent.1thread", round(forcesPerEventOne), "forces of the file to the disk");
+        put("append.forcesPerEvent", round(forcesPerEventFour), "(4 threads; below 1: shared forces)");
+        put("append.eventsPerSecond.beforeForcing", "390 / 980", "1 / 4 threads, last full run without forces (2026-11-28)");
         put("append.coresBusy", round(appendCores), "of " + Runtime.getRuntime().availableProcessors() + " (4 threads)");
         put("append.rawInsertManyPerSecond", Math.round(rawRate), "baseline");
         put("append.ratioToRaw", round(four / rawRate), ">= 0.5");

@@ -38,6 +38,17 @@ final class TestStore implements AutoCloseable {
         return new TestStore(store, MongoClients.create(store.connectionString()), "ledger", false);
     }
 
+    /** The in-process store on the H2 file {@code h2FileName}, which may name a test file system. */
+    static TestStore embeddedOnFile(String h2FileName) {
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(h2FileName, "127.0.0.1", 0, java.util.List.of());
+        return new TestStore(store, MongoClients.create(store.connectionString()), "ledger", false);
+    }
+
+    /** The in-process store behind this database, or null on an external MongoDB. */
+    EmbeddedMongoStore embeddedStore() {
+        return embedded;
+    }
+
     static TestStore external(String uri) {
         return new TestStore(null, MongoClients.create(uri), "ledger_test_" + UUID.randomUUID().toString()
                 .replace("-", ""), true);

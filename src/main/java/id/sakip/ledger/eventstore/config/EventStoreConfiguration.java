@@ -73,6 +73,11 @@ public class EventStoreConfiguration {
                     b -> b.fileCommitSeconds()).baseUnit("seconds")
                     .description("Time spent in file commits of the embedded store, lock wait included")
                     .register(registry);
+            FunctionCounter.builder("ledger.store.forces", backend,
+                    b -> b.fileForces()).description("Forces of the embedded store's file to the disk").register(registry);
+            FunctionCounter.builder("ledger.store.force.time", backend,
+                    b -> b.fileForceSeconds()).baseUnit("seconds")
+                    .description("Time spent forcing the embedded store's file to the disk").register(registry);
         };
     }
 

@@ -1,5 +1,6 @@
 package id.sakip.ledger.eventstore.embedded;
 
+import java.nio.channels.FileChannel;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,21 +15,30 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 
 /**
  * An H2 MVStore backend for mongo-java-server that answers a write to a durable collection (the
- * event log) only after the MVStore has been committed to its file, so an acknowledged event
- * survives {@code kill -9}. Writes to other collections (read models, tokens, snapshots: all
- * rebuildable from the log) are answered at once and reach the file with the next commit, at most
- * {@value #FLUSH_MILLIS} ms later. A commit is a snapshot between whole commands, so a projection
- * token is never on file without the documents written before it.
+ * event log) only after the MVStore has been committed to its file and the file forced to the disk
+ * ({@link FileChannel#force} through {@link MVStore#sync()}), so an acknowledged event survives
+ * {@code kill -9} and a power cut. Writes to other collections (read models, tokens, snapshots: all
+ * rebuildable from the log) are answered at once and reach the disk with the next commit, at most
+ * {@value #FLUSH_MILLIS} ms later. A commit is a snapshot between whole commands and the file's
+ * chunks are written in version order, so whatever a crash leaves of the file opens as one such
+ * snapshot: a projection token is never on disk ahead of the log it was read from.
  * <p>
  * The MVStore is opened with auto-commit disabled: a background commit could otherwise persist
  * a document without its unique-index entry. Write commands run under a shared lock and the
  * commit under the exclusive one, so every commit is a snapshot between whole commands.
- * Concurrent writers share commits (group commit): whoever commits first covers every write
- * that had finished by then.
+ * Concurrent writers share commits and forces (group commit): whoever commits first covers every
+ * write that had finished by then, and the writers that finish during its force share the next one.
+ * Background commits (the flush, compaction) are forced too, though nobody waits for them: with
+ * the one-second chunk retention the store runs with, a chunk freed by an unforced commit could
+ * otherwise be overwritten before the pages that replaced it reached the disk. A failed force
+ * closes the store, as H2 does itself when a write fails: what it holds in memory is then not known
+ * to be on disk, so a closed store answers no command (its maps would still read from memory) until
+ * it is reopened from its file.
  */
 public class DurableH2Backend extends H2Backend {
 
@@ -48,6 +58,10 @@ public class DurableH2Backend extends H2Backend {
     private long durableWrites;
     private final AtomicLong fileCommits = new AtomicLong();
     private final AtomicLong fileCommitNanos = new AtomicLong();
+    private final AtomicLong fileForces = new AtomicLong();
+    private final AtomicLong fileForceNanos = new AtomicLong();
+    /** The file store's write count that the last successful force covered. */
+    private final AtomicLong forcedWriteCount = new AtomicLong(-1);
     private final AtomicInteger compactionHolds = new AtomicInteger();
     private final AtomicLong compactions = new AtomicLong();
 
@@ -122,6 +136,7 @@ public class DurableH2Backend extends H2Backend {
             } finally {
                 commandLock.writeLock().unlock();
             }
+            force();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).warn("Compaction skipped: {}", e.getMessage());
         }
@@ -171,6 +186,11 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (getMvStore().isClosed()) {
+            // a closed store's maps still answer from memory, which may hold writes that never reached the disk
+            throw new MongoServerException("the store file is closed (a write or a force to the disk failed): "
+                    + "restart to reopen it from its file");
+        }
         if (!WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             return whilePinned(() -> super.handleCommand(channel, databaseName, command, query));
         }
@@ -218,17 +238,59 @@ public class DurableH2Backend extends H2Backend {
                 return;
             }
             long start = System.nanoTime();
+            long upTo;
             commandLock.writeLock().lock();
             try {
-                long upTo = finishedWrites.get();
+                upTo = finishedWrites.get();
                 getMvStore().commit();
-                durableWrites = upTo;
             } finally {
                 commandLock.writeLock().unlock();
                 fileCommits.incrementAndGet();
                 fileCommitNanos.addAndGet(System.nanoTime() - start);
             }
+            force();
+            durableWrites = upTo;
         }
+    }
+
+    /**
+     * Forces everything written to the file so far to the disk, unless an earlier force covered it.
+     * Runs outside the command lock, so commands go on in memory meanwhile; if it fails, the store
+     * is closed and the failure thrown.
+     */
+    private void force() {
+        long written = getMvStore().getFileStore().getWriteCount();
+        if (written <= forcedWriteCount.get()) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            getMvStore().sync();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DurableH2Backend.class).error(
+                    "Forcing the store file to disk failed; closing the store, reopen it from its file", e);
+            getMvStore().closeImmediately();
+            throw e;
+        } finally {
+            fileForceNanos.addAndGet(System.nanoTime() - start);
+        }
+        fileForces.incrementAndGet();
+        forcedWriteCount.accumulateAndGet(written, Math::max);
+    }
+
+    /** Forces of the file to the disk so far, for the {@code ledger_store_forces} meter. */
+    public long fileForces() {
+        return fileForces.get();
+    }
+
+    /** Seconds spent forcing the file to the disk so far. */
+    public double fileForceSeconds() {
+        return fileForceNanos.get() / 1e9;
+    }
+
+    /** Write commands finished so far, durable or not. */
+    long finishedWrites() {
+        return finishedWrites.get();
     }
 
     /** File commits so far, for the {@code ledger_store_commits} meter. */

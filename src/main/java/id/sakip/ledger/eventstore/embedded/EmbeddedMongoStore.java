@@ -50,8 +50,17 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
-        DurableH2Backend backend = DurableH2Backend.open(file.toString(),
+        return start(dataDir.resolve(FILE_NAME).toAbsolutePath().toString(), host, port, alsoDurable);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, java.util.Collection)}, on the H2 file {@code h2FileName}, which may
+     * name a file system H2 has registered (e.g. {@code "cache:/path/ledger.mv.db"}).
+     */
+    public static EmbeddedMongoStore start(String h2FileName, String host, int port,
+                                           java.util.Collection<String> alsoDurable) {
+        Path file = Path.of(org.h2.store.fs.FilePath.get(h2FileName).unwrap().toString());
+        DurableH2Backend backend = DurableH2Backend.open(h2FileName,
                 name -> DURABLE_COLLECTIONS.contains(name) || alsoDurable.contains(name));
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
