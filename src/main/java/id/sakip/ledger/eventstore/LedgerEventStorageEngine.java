@@ -98,6 +98,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             throw new ConcurrencyException("An event for aggregate ["
                     + ((first instanceof DomainEventMessage<?> d) ? d.getAggregateIdentifier() : "?")
                     + "] at that sequence was already stored by a concurrent commit", e);
+        } catch (CommitLog.CommitTooLarge e) {
+            throw e;
         } catch (RuntimeException e) {
             handlePersistenceException(e, events.get(0));
         }

@@ -18,6 +18,7 @@ import id.sakip.ledger.budget.api.AdoptBudget;
 import id.sakip.ledger.budget.api.BudgetAdopted;
 import id.sakip.ledger.budget.api.BudgetId;
 import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.eventstore.CommitLog;
 import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
 import id.sakip.ledger.reporting.command.LkjipDocument.BudgetPart;
@@ -93,6 +94,17 @@ public class LkjipImporter {
         }
     }
 
+    /** The file would record more than fits in one commit, so it is refused whole. */
+    public static final class ImportTooLarge extends RuleViolation {
+        public ImportTooLarge(CommitLog.CommitTooLarge cause) {
+            super("IMPORT_TOO_LARGE", Kind.INVALID, "The file would record " + cause.events() + " events, about "
+                    + cause.bytes() / (1 << 20) + " MB, and an import is recorded as one commit of at most "
+                    + CommitLog.MAX_COMMIT_BYTES / (1 << 20) + " MB; split it, e.g. into one file per fiscal year",
+                    Map.of("events", cause.events(), "megabytes", cause.bytes() / (1 << 20),
+                            "limitMegabytes", CommitLog.MAX_COMMIT_BYTES / (1 << 20)));
+        }
+    }
+
     public static String source(LkjipDocument document) {
         return "lkjip-import sha256:" + document.digest();
     }
@@ -155,7 +167,16 @@ public class LkjipImporter {
             throw failed;
         }
         progress.at("Menyimpan semua catatan sekaligus", total - 1, total);
-        unit.commit();
+        try {
+            unit.commit();
+        } catch (RuntimeException failed) {
+            for (Throwable t = failed; t != null; t = t.getCause()) {
+                if (t instanceof CommitLog.CommitTooLarge tooLarge) {
+                    throw new ImportTooLarge(tooLarge);
+                }
+            }
+            throw failed;
+        }
     }
 
     private void sendAll(LkjipDocument document, Map<String, Long> before, String correlationId, Progress progress,
