@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +105,7 @@ class ImportAtomicityTest extends LedgerApiTest {
         assertThat(log.headSequence()).as("events appended by the failed import").isEqualTo(head);
         assertThat(engine.lastSequenceNumberFor(org)).as("organisation recorded").isEmpty();
         assertThat(engine.lastSequenceNumberFor(BudgetId.of(org, LargeLkjipFile.YEAR))).as("budget recorded").isEmpty();
-        awaitProjections();
+        assertThat(projections.awaitCaughtUp(Duration.ofSeconds(90))).as("projections caught up").isTrue();
         assertThat(http.getForObject("/api/v1/organisations", String.class)).doesNotContain(org);
         ResponseEntity<Map<String, Object>> preview = importFile(yaml, true);
         assertThat(preview.getBody()).containsEntry("alreadyImported", false)
@@ -137,10 +138,11 @@ class ImportAtomicityTest extends LedgerApiTest {
                 .isEqualTo(head + expected);
         int bytes = commit.getByteBuffer().remaining();
         assertThat(bytes).as("commit size, under MongoDB's 16 MB document limit with room").isLessThan(12 << 20);
-        System.out.printf("import of %d lines, %d realisations: %d ms, %d events/s, one commit of %d bytes%n",
-                LINES, LINES * PER_LINE, millis, expected * 1000 / Math.max(1, millis), bytes);
-
-        awaitProjections();
+        long caughtUp = System.nanoTime();
+        assertThat(projections.awaitCaughtUp(Duration.ofSeconds(90))).as("projections caught up").isTrue();
+        System.out.printf("import of %d lines, %d realisations: %d ms, %d events/s, one commit of %d bytes; "
+                + "projections caught up %d ms later%n", LINES, LINES * PER_LINE, millis,
+                expected * 1000 / Math.max(1, millis), bytes, (System.nanoTime() - caughtUp) / 1_000_000);
         Map<String, Object> report = get("/api/v1/organisations/" + org + "/reports/budget-realisation?year="
                 + LargeLkjipFile.YEAR).getBody();
         @SuppressWarnings("unchecked")

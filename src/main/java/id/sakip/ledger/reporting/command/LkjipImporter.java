@@ -135,6 +135,10 @@ public class LkjipImporter {
                     complete, 0, complete ? "This file was already imported: nothing would be recorded"
                     : "Preview: nothing has been recorded yet", summary);
         }
+        if (complete) {
+            return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), false,
+                    true, 0, "This file was already imported: nothing was appended", summary);
+        }
         int realisationCount = budget == null ? 0 : budget.realisations().values().stream().mapToInt(List::size).sum();
         int total = 3 + realisationCount + steps.size();
         log.info("Importing {} ({}): {} realisations and {} steps in one unit of work", org, document.digest(),
