@@ -55,6 +55,11 @@ public final class CommitLog implements AutoCloseable {
     /** Ids probed past the known head, to find commits of other instances. */
     static final int PROBE = 8;
     private static final int MAX_BATCH = 1_000;
+    /**
+     * The largest commit accepted, in bytes of its events' text. A commit is one document: MongoDB refuses
+     * documents over 16 MB, and the embedded store could store one but not send it back in a reply.
+     */
+    public static final long MAX_COMMIT_BYTES = 12L << 20;
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> meta;
@@ -115,6 +120,10 @@ public final class CommitLog implements AutoCloseable {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("a commit needs at least one event");
         }
+        long bytes = approximateBytes(events);
+        if (bytes > MAX_COMMIT_BYTES) {
+            throw new CommitTooLarge(events.size(), bytes);
+        }
         if (!running) {
             throw new IllegalStateException("the commit log is closed");
         }
@@ -137,6 +146,31 @@ public final class CommitLog implements AutoCloseable {
             }
             throw new MongoException("commit failed", cause);
         }
+    }
+
+    /** The UTF-8 size of the events' fields and stream keys, plus a little for field names and types. */
+    static long approximateBytes(List<StoredEvent> events) {
+        long bytes = 0;
+        for (StoredEvent e : events) {
+            bytes += 96 + utf8(e.eventId()) + 2 * utf8(e.aggregateId()) + utf8(e.aggregateType())
+                    + utf8(e.payloadType()) + utf8(e.revision()) + utf8(e.timestamp()) + utf8(e.payload())
+                    + utf8(e.metaData());
+        }
+        return bytes;
+    }
+
+    private static long utf8(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long bytes = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+            }
+        }
+        return bytes;
     }
 
     /** The last global sequence number stored, or 0 when the log is empty. */
@@ -470,6 +504,27 @@ public final class CommitLog implements AutoCloseable {
         PendingCommit(String commitId, List<StoredEvent> events) {
             this.commitId = commitId;
             this.events = events;
+        }
+    }
+
+    /** Thrown, before anything is stored, for a unit of work too large to be one commit document. */
+    public static final class CommitTooLarge extends RuntimeException {
+        private final int events;
+        private final long bytes;
+
+        public CommitTooLarge(int events, long bytes) {
+            super("A commit of " + events + " events and about " + bytes / (1 << 20) + " MB exceeds the limit of "
+                    + MAX_COMMIT_BYTES / (1 << 20) + " MB for one commit document");
+            this.events = events;
+            this.bytes = bytes;
+        }
+
+        public int events() {
+            return events;
+        }
+
+        public long bytes() {
+            return bytes;
         }
     }
 

@@ -93,6 +93,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             log.append(stored);
         } catch (CommitLog.AggregateSequenceConflict e) {
             handlePersistenceException(e, conflictingEvent(events, stored, e));
+        } catch (CommitLog.CommitTooLarge e) {
+            throw e;
         } catch (RuntimeException e) {
             handlePersistenceException(e, events.get(0));
         }

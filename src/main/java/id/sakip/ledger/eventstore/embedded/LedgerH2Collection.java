@@ -1,6 +1,8 @@
 package id.sakip.ledger.eventstore.embedded;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.h2.mvstore.MVMap;
 
@@ -17,7 +19,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * time, so a find of n {@code _id}s (how the log and the books are read) cost n² comparisons: a fifth of
  * the store's time in a rebuild. The index looked each value up by the same equality the matcher uses, so
  * what it found is exactly what matches; the shortcut is taken only for lists of strings and of integers
- * that doubles represent exactly, where that equality is plain equality.
+ * that doubles represent exactly, where that equality is plain equality. A document several list values
+ * found is answered once, as MongoDB does.
  */
 final class LedgerH2Collection extends H2Collection {
 
@@ -35,7 +38,19 @@ final class LedgerH2Collection extends H2Collection {
     protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
                                          int numberToSkip, int limit, int batchSize, Document fieldSelector) {
         Document match = isExactInList(query) ? MATCH_ALL : query;
-        return super.matchDocuments(match, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return super.matchDocuments(match, distinct(positions), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
+    }
+
+    /**
+     * Each position once, in the index's order. A multikey index gives a document's position once per list
+     * value it holds, so {@code keys $in} over many events of one commit would answer that commit as often;
+     * MongoDB answers each matching document once.
+     */
+    static Iterable<Object> distinct(Iterable<Object> positions) {
+        Set<Object> seen = new LinkedHashSet<>();
+        positions.forEach(seen::add);
+        return seen;
     }
 
     /** True for {@code {field: {$in: [v, ...]}}} with only strings and exactly representable integers. */

@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import id.sakip.ledger.budget.api.AdoptBudget;
 import id.sakip.ledger.budget.api.BudgetAdopted;
 import id.sakip.ledger.budget.api.BudgetId;
 import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.eventstore.CommitLog;
 import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
 import id.sakip.ledger.reporting.command.LkjipDocument.BudgetPart;
@@ -24,10 +30,13 @@ import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 /**
  * Records an LKjIP data file as events: the organisation, its budget with year-end realisations,
  * and the parts other modules take ({@link ImportStep}s). The whole file is validated before
- * anything is recorded; importing the same file again appends nothing and says so.
+ * anything is recorded, and all of it is recorded in one commit or not at all; importing the same
+ * file again appends nothing and says so.
  */
 @Service
 public class LkjipImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(LkjipImporter.class);
 
     private final LedgerCommands commands;
     private final LedgerEventStorageEngine events;
@@ -52,6 +61,7 @@ public class LkjipImporter {
         /** Refuses the import before anything is recorded when this part conflicts with the ledger. */
         void check(LkjipDocument document);
 
+        /** Sends this part's commands; they run in the import's unit of work and are committed with it. */
         void record(LkjipDocument document, LedgerCommands commands, String correlationId);
 
         /** Figures for the preview. */
@@ -81,6 +91,17 @@ public class LkjipImporter {
     public static final class ImportConflict extends RuleViolation {
         public ImportConflict(String message) {
             super("IMPORT_CONFLICT", Kind.RULE, message, Map.of());
+        }
+    }
+
+    /** The file would record more than fits in one commit, so it is refused whole. */
+    public static final class ImportTooLarge extends RuleViolation {
+        public ImportTooLarge(CommitLog.CommitTooLarge cause) {
+            super("IMPORT_TOO_LARGE", Kind.INVALID, "The file would record " + cause.events() + " events, about "
+                    + cause.bytes() / (1 << 20) + " MB, and an import is recorded as one commit of at most "
+                    + CommitLog.MAX_COMMIT_BYTES / (1 << 20) + " MB; split it, e.g. into one file per fiscal year",
+                    Map.of("events", cause.events(), "megabytes", cause.bytes() / (1 << 20),
+                            "limitMegabytes", CommitLog.MAX_COMMIT_BYTES / (1 << 20)));
         }
     }
 
@@ -114,9 +135,59 @@ public class LkjipImporter {
                     complete, 0, complete ? "This file was already imported: nothing would be recorded"
                     : "Preview: nothing has been recorded yet", summary);
         }
-        LedgerCommands.Context context = new LedgerCommands.Context(org, correlationId, null, null);
+        if (complete) {
+            return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), false,
+                    true, 0, "This file was already imported: nothing was appended", summary);
+        }
         int realisationCount = budget == null ? 0 : budget.realisations().values().stream().mapToInt(List::size).sum();
-        int total = 2 + realisationCount + steps.size();
+        int total = 3 + realisationCount + steps.size();
+        log.info("Importing {} ({}): {} realisations and {} steps in one unit of work", org, document.digest(),
+                realisationCount, steps.size());
+        recordAtomically(document, before, correlationId, progress, realisationCount, total);
+        progress.at("Selesai", total, total);
+        long appended = 0;
+        for (String a : aggregates) {
+            appended += lastSequence(a) - before.get(a);
+        }
+        String message = appended == 0 ? "This file was already imported: nothing was appended"
+                : "Imported: " + appended + " events recorded";
+        return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), false,
+                appended == 0, appended, message, summary);
+    }
+
+    /**
+     * Sends every command of the file in one unit of work: the aggregates still decide each one, but their
+     * events are appended together as one commit when the unit commits, so a failure or a crash before
+     * that leaves nothing, and a concurrent change of the same aggregates refuses the whole file.
+     */
+    private void recordAtomically(LkjipDocument document, Map<String, Long> before, String correlationId,
+                                  Progress progress, int realisationCount, int total) {
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(
+                new GenericMessage<>("lkjip-import sha256:" + document.digest()));
+        try {
+            sendAll(document, before, correlationId, progress, realisationCount, total);
+        } catch (RuntimeException | Error failed) {
+            unit.rollback(failed);
+            throw failed;
+        }
+        progress.at("Menyimpan semua catatan sekaligus", total - 1, total);
+        try {
+            unit.commit();
+        } catch (RuntimeException failed) {
+            for (Throwable t = failed; t != null; t = t.getCause()) {
+                if (t instanceof CommitLog.CommitTooLarge tooLarge) {
+                    throw new ImportTooLarge(tooLarge);
+                }
+            }
+            throw failed;
+        }
+    }
+
+    private void sendAll(LkjipDocument document, Map<String, Long> before, String correlationId, Progress progress,
+                         int realisationCount, int total) {
+        String org = document.organisation().id();
+        BudgetPart budget = document.budget();
+        LedgerCommands.Context context = new LedgerCommands.Context(org, correlationId, null, null);
         int[] done = {0};
         progress.at("Mencatat organisasi", done[0], total);
         if (before.get(org) < 0) {
@@ -150,15 +221,6 @@ public class LkjipImporter {
             step.record(document, commands, correlationId);
             done[0]++;
         }
-        progress.at("Selesai", total, total);
-        long appended = 0;
-        for (String a : aggregates) {
-            appended += lastSequence(a) - before.get(a);
-        }
-        String message = appended == 0 ? "This file was already imported: nothing was appended"
-                : "Imported: " + appended + " events recorded";
-        return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), false,
-                appended == 0, appended, message, summary);
     }
 
     private List<String> aggregateIds(LkjipDocument document) {

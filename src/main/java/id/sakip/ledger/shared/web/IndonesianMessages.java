@@ -53,6 +53,9 @@ public final class IndonesianMessages {
             case "DUPLICATE_AMENDMENT", "DUPLICATE_ID" -> "Ditolak: nomor perubahan ini sudah dipakai.";
             case "NOTHING_CHANGED", "EMPTY_AMENDMENT" -> "Ditolak: tidak ada pagu yang berubah.";
             case "IDEMPOTENCY_CONFLICT" -> "Ditolak: kunci permintaan sudah dipakai untuk permintaan lain.";
+            case "IMPORT_TOO_LARGE" -> "Ditolak: berkas ini terlalu besar untuk dicatat sekaligus (sekitar "
+                    + d.get("megabytes") + " MB, paling banyak " + d.get("limitMegabytes") + " MB). Tidak ada yang "
+                    + "dicatat; pecah berkas, misalnya satu berkas per tahun anggaran.";
             default -> "Ditolak (" + v.code() + "): " + v.getMessage();
         };
     }

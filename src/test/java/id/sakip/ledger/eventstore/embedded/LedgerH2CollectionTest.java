@@ -66,6 +66,23 @@ class LedgerH2CollectionTest {
     }
 
     @Test
+    void aDocumentThatSeveralKeysOfTheListFindIsAnsweredOnce() {
+        try (EmbeddedMongoStore store = EmbeddedMongoStore.start(dir, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> commits = client.getDatabase("ledger").getCollection("commits");
+            commits.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true));
+            commits.insertOne(new Document("_id", 1L).append("keys", List.of("budget#0", "budget#1", "budget#2")));
+            commits.insertOne(new Document("_id", 4L).append("keys", List.of("budget#3", "plan#0")));
+
+            List<Object> found = new ArrayList<>();
+            commits.find(Filters.in("keys", "budget#0", "budget#1", "budget#2", "budget#3", "budget#4"))
+                    .forEach(d -> found.add(d.get("_id")));
+
+            assertThat(found).containsExactly(1L, 4L);
+        }
+    }
+
+    @Test
     void onlyListsOfStringsAndExactIntegersSkipTheMatcher() {
         assertThat(LedgerH2Collection.isExactInList(inList("_id", 1L, 2, "three"))).isTrue();
         assertThat(LedgerH2Collection.isExactInList(inList("_id", 1L << 53, -(1L << 53)))).isTrue();
