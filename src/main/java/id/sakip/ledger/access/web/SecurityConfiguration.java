@@ -1,5 +1,6 @@
 package id.sakip.ledger.access.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import id.sakip.ledger.access.api.Role;
 import id.sakip.ledger.access.api.RoleGrant;
@@ -43,8 +46,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public CachingAuthenticationProvider ledgerAuthenticationProvider(UserDirectory users, PasswordEncoder encoder) {
-        return new CachingAuthenticationProvider(users, encoder);
+    public CachingAuthenticationProvider ledgerAuthenticationProvider(UserDirectory users, PasswordEncoder encoder,
+            LoginThrottle throttle, MeterRegistry meters,
+            @Value("${ledger.security.login.concurrent-password-checks:1}") int concurrentChecks,
+            @Value("${ledger.security.login.password-check-wait:2s}") Duration checkWait) {
+        return new CachingAuthenticationProvider(users, encoder, throttle, meters, concurrentChecks, checkWait);
     }
 
     @Bean
@@ -143,7 +149,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/impor", "/impor/**").hasAnyRole("PLANNER", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
+                        .failureHandler(LoginPages.failure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?keluar"));
         headers(http);
         return http.build();
