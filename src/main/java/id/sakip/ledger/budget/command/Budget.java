@@ -60,8 +60,10 @@ import id.sakip.ledger.shared.Rupiah;
  * One organisation's budget (DPA) for one fiscal year, with its lines as members. It guards the
  * ledger's budget rules: no line realised beyond its amount, no amendment below what is realised,
  * pergeseran keeps the total, reversals happen once, nothing changes after closing, and a retried
- * request (same user and idempotency key) gets its first answer again.
+ * request (same user and idempotency key) gets its first answer again. Revision 2 keys the remembered
+ * answers by user; a snapshot of an earlier revision is ignored and the budget is sourced from its events.
  */
+@org.axonframework.serialization.Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
