@@ -475,6 +475,12 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         }
 
         @Override
+        public Builder snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
         protected void validate() {
             if (commitLog == null || database == null) {
                 throw new org.axonframework.common.AxonConfigurationException("commitLog and database are required");

@@ -88,6 +88,30 @@ class AccessControlTest extends LedgerApiTest {
     }
 
     @Test
+    void idempotencyKeysArePerUserSoAnotherUserWithTheSameKeyAndBodyDoesNotGetTheFirstUsersReceipt() {
+        createUser("tuti", "TREASURER", "kec-idem-users");
+        createUser("wati", "TREASURER", "kec-idem-users");
+        Map<String, Object> budget = Map.of("fund", "APBD", "programs", List.of(Map.of("number", 1, "name", "P",
+                "activities", List.of(Map.of("number", 1, "name", "K", "objective", "S1", "lines", List.of(
+                        Map.of("lineId", "1", "number", 1, "name", "L", "economicClass", "modal", "amount",
+                                1_000_000)))))));
+        assertThat(post("/api/v1/organisations/kec-idem-users/budgets/2025", budget).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        HttpHeaders key = new HttpHeaders();
+        key.set("Idempotency-Key", "shared-key-1");
+        HttpEntity<Map<String, Object>> request = new HttpEntity<>(Map.of("lineId", "1", "amount", 3, "date",
+                "2025-01-16", "document", "SP2D-IK"), key);
+        String path = "/api/v1/organisations/kec-idem-users/budgets/2025/realisations";
+        ResponseEntity<Map<String, Object>> tuti = as("tuti").exchange(path, HttpMethod.POST, request, JSON);
+        ResponseEntity<Map<String, Object>> wati = as("wati").exchange(path, HttpMethod.POST, request, JSON);
+        ResponseEntity<Map<String, Object>> tutiAgain = as("tuti").exchange(path, HttpMethod.POST, request, JSON);
+        assertThat(tuti.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(wati.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(wati.getBody().get("entryId")).as("wati's own entry").isNotEqualTo(tuti.getBody().get("entryId"));
+        assertThat(tutiAgain.getBody().get("entryId")).as("tuti's retry").isEqualTo(tuti.getBody().get("entryId"));
+    }
+
+    @Test
     void anAuditorReadsEverythingAndWritesNothing() {
         TestRestTemplate ani = as("ani");
         assertThat(ani.exchange("/api/v1/organisations/kec-acl/reports/budget-realisation?year=2025", HttpMethod.GET,

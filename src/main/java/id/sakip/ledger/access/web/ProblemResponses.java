@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.sakip.ledger.shared.web.ProblemHandler;
 
-/** 401, 403 and rejected requests as problem+json, before a controller is reached. */
+/** 401, 403, 429 and rejected requests as problem+json, before a controller is reached. */
 final class ProblemResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +38,16 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof SignInThrottled throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, "SIGN_IN_THROTTLED", throttled.getMessage());
+                return;
+            }
+            if (e instanceof SignInBusy busy) {
+                response.setHeader("Retry-After", "1");
+                write(response, HttpStatus.SERVICE_UNAVAILABLE, "SIGN_IN_BUSY", busy.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
             write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first: "
                     + (e.getMessage() == null ? "credentials are required" : e.getMessage()));

@@ -1,5 +1,6 @@
 package id.sakip.ledger.access.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import id.sakip.ledger.access.api.Role;
 import id.sakip.ledger.access.api.RoleGrant;
@@ -43,8 +47,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public CachingAuthenticationProvider ledgerAuthenticationProvider(UserDirectory users, PasswordEncoder encoder) {
-        return new CachingAuthenticationProvider(users, encoder);
+    public CachingAuthenticationProvider ledgerAuthenticationProvider(UserDirectory users, PasswordEncoder encoder,
+            LoginThrottle throttle, MeterRegistry meters,
+            @Value("${ledger.security.login.concurrent-password-checks:1}") int concurrentChecks,
+            @Value("${ledger.security.login.password-check-wait:2s}") Duration checkWait) {
+        return new CachingAuthenticationProvider(users, encoder, throttle, meters, concurrentChecks, checkWait);
     }
 
     @Bean
@@ -135,15 +142,18 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    public SecurityFilterChain pages(HttpSecurity http, CachingAuthenticationProvider provider) throws Exception {
+    public SecurityFilterChain pages(HttpSecurity http, CachingAuthenticationProvider provider, UserDirectory users)
+            throws Exception {
         http.authenticationManager(new ProviderManager(provider))
+                .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/impor", "/impor/**").hasAnyRole("PLANNER", "ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
+                        .failureHandler(LoginPages.failure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?keluar"));
         headers(http);
         return http.build();

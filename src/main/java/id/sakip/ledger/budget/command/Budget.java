@@ -60,8 +60,10 @@ import id.sakip.ledger.shared.Rupiah;
  * One organisation's budget (DPA) for one fiscal year, with its lines as members. It guards the
  * ledger's budget rules: no line realised beyond its amount, no amendment below what is realised,
  * pergeseran keeps the total, reversals happen once, nothing changes after closing, and a retried
- * request (same idempotency key) gets its first answer again.
+ * request (same user and idempotency key) gets its first answer again. Revision 2 keys the remembered
+ * answers by user; a snapshot of an earlier revision is ignored and the budget is sourced from its events.
  */
+@org.axonframework.serialization.Revision("2")
 @Aggregate(snapshotTriggerDefinition = "budgetSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -200,7 +202,7 @@ public class Budget {
         }
         apply(new BudgetAmended(organisationId, fiscalYear, command.amendmentId(), command.kind(),
                 command.reason().strip(), command.legalBasis().strip(), command.effectiveDate(), applied, newLines),
-                metaData.subset(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT));
+                metaData.subset(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT, LedgerMetadata.ACTOR_ID));
         return command.amendmentId();
     }
 
@@ -238,7 +240,7 @@ public class Budget {
         }
         apply(new RealisationRecorded(organisationId, fiscalYear, command.entryId(), command.lineId(),
                 command.amount(), command.valueDate(), command.document().strip(), command.description()),
-                metaData.subset(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT));
+                metaData.subset(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT, LedgerMetadata.ACTOR_ID));
         return receipt(command.entryId());
     }
 
@@ -259,7 +261,7 @@ public class Budget {
         }
         apply(new RealisationReversed(organisationId, fiscalYear, command.entryId(), entry.lineId(),
                 Rupiah.of(entry.amount()), entry.valueDate(), command.reason().strip()),
-                metaData.subset(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT));
+                metaData.subset(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT, LedgerMetadata.ACTOR_ID));
         return command.entryId();
     }
 
@@ -277,7 +279,7 @@ public class Budget {
         if (key == null) {
             return null;
         }
-        Answer answer = answers.get(key.toString());
+        Answer answer = answers.get(scopedKey(metaData));
         if (answer == null) {
             return null;
         }
@@ -350,8 +352,17 @@ public class Budget {
         Object key = metaData.get(LedgerMetadata.IDEMPOTENCY_KEY);
         if (key != null) {
             Object fingerprint = metaData.get(FINGERPRINT);
-            answers.put(key.toString(), new Answer(fingerprint == null ? null : fingerprint.toString(), id));
+            answers.put(scopedKey(metaData), new Answer(fingerprint == null ? null : fingerprint.toString(), id));
         }
+    }
+
+    /**
+     * An idempotency key in the namespace of the user who sent it, as payment APIs keep them: another
+     * user's request under the same key is a different request and never gets this user's answer.
+     */
+    private static String scopedKey(MetaData metaData) {
+        Object actor = metaData.get(LedgerMetadata.ACTOR_ID);
+        return (actor == null ? "" : actor.toString()) + '\u0000' + metaData.get(LedgerMetadata.IDEMPOTENCY_KEY);
     }
 
     @EventSourcingHandler

@@ -103,6 +103,7 @@ public class EventStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
                 .build();
     }
 

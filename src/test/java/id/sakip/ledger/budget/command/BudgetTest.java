@@ -184,6 +184,33 @@ class BudgetTest {
     }
 
     @Test
+    void anotherUserSendingTheSameIdempotencyKeyAndBodyGetsTheirOwnEntryNotTheFirstUsersReceipt() {
+        Map<String, Object> siti = Map.of(LedgerMetadata.IDEMPOTENCY_KEY, "k-1", Budget.FINGERPRINT, "fp-a",
+                LedgerMetadata.ACTOR_ID, "siti");
+        Map<String, Object> joko = Map.of(LedgerMetadata.IDEMPOTENCY_KEY, "k-1", Budget.FINGERPRINT, "fp-a",
+                LedgerMetadata.ACTOR_ID, "joko");
+        fixture.given(adopted(), new GenericEventMessage<>(spent("e1", "1", 5), MetaData.from(siti)))
+                .when(spend("e2", "1", 5), joko)
+                .expectEvents(spent("e2", "1", 5))
+                .expectResultMessagePayload(new RealisationReceipt("e2", "1", Rupiah.of(5), LocalDate.of(2023, 5, 10),
+                        "SP2D-e2", "payment e2"));
+    }
+
+    @Test
+    void aRetryByTheSameUserStillGetsTheirFirstAnswerAfterAnotherUserUsedTheKey() {
+        Map<String, Object> siti = Map.of(LedgerMetadata.IDEMPOTENCY_KEY, "k-1", Budget.FINGERPRINT, "fp-a",
+                LedgerMetadata.ACTOR_ID, "siti");
+        Map<String, Object> joko = Map.of(LedgerMetadata.IDEMPOTENCY_KEY, "k-1", Budget.FINGERPRINT, "fp-b",
+                LedgerMetadata.ACTOR_ID, "joko");
+        fixture.given(adopted(), new GenericEventMessage<>(spent("e1", "1", 5), MetaData.from(siti)),
+                        new GenericEventMessage<>(spent("e2", "1", 6), MetaData.from(joko)))
+                .when(spend("e-retry", "1", 5), siti)
+                .expectNoEvents()
+                .expectResultMessagePayload(new RealisationReceipt("e1", "1", Rupiah.of(5), LocalDate.of(2023, 5, 10),
+                        "SP2D-e1", "payment e1"));
+    }
+
+    @Test
     void reversesAnEntryWithAReason() {
         fixture.given(adopted(), spent("e1", "1", 5))
                 .when(new ReverseRealisation(ORG, YEAR, "e1", "wrong line"))
