@@ -26,6 +26,9 @@ public final class SignedCheckpoints {
 
     private final Path file;
     private final PublicKey key;
+    /** Lines read before with what they held, so a long file's signatures are checked once, not at every read. */
+    private final List<String> readLines = new ArrayList<>();
+    private final List<Object> readOutcomes = new ArrayList<>();
 
     public SignedCheckpoints(Path file, PublicKey key) {
         this.file = file;
@@ -57,7 +60,7 @@ public final class SignedCheckpoints {
     }
 
     /** Every line of the file: the validly signed checkpoints in sequence order, and what is wrong with the rest. */
-    public Reading read() {
+    public synchronized Reading read() {
         if (!Files.exists(file)) {
             return new Reading(List.of(), List.of());
         }
@@ -72,26 +75,43 @@ public final class SignedCheckpoints {
         String keyId = CheckpointSigner.keyIdOf(key);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            int number = i + 1;
-            try {
-                SignedCheckpoint c = JSON.readValue(line, SignedCheckpoint.class);
-                if (!keyId.equals(c.keyId())) {
-                    problems.add("line " + number + " names key " + c.keyId() + ", not the ledger's key " + keyId);
-                } else if (!c.signedBy(key)) {
-                    problems.add("line " + number + " (sequence " + c.sequence() + ") does not carry a valid "
-                            + "signature of key " + keyId);
-                } else {
-                    valid.add(c);
+            Object outcome;
+            if (i < readLines.size() && readLines.get(i).equals(line)) {
+                outcome = readOutcomes.get(i);
+            } else {
+                outcome = line.isBlank() ? null : check(line, i + 1, keyId);
+                if (i < readLines.size()) {
+                    readLines.subList(i, readLines.size()).clear();
+                    readOutcomes.subList(i, readOutcomes.size()).clear();
                 }
-            } catch (JsonProcessingException e) {
-                problems.add("line " + number + " is not a checkpoint");
+                readLines.add(line);
+                readOutcomes.add(outcome);
+            }
+            if (outcome instanceof SignedCheckpoint c) {
+                valid.add(c);
+            } else if (outcome != null) {
+                problems.add((String) outcome);
             }
         }
         valid.sort(Comparator.comparingLong(SignedCheckpoint::sequence));
         return new Reading(List.copyOf(valid), List.copyOf(problems));
+    }
+
+    /** The checkpoint on this line if it is validly signed, else what is wrong with the line. */
+    private Object check(String line, int number, String keyId) {
+        try {
+            SignedCheckpoint c = JSON.readValue(line, SignedCheckpoint.class);
+            if (!keyId.equals(c.keyId())) {
+                return "line " + number + " names key " + c.keyId() + ", not the ledger's key " + keyId;
+            }
+            if (!c.signedBy(key)) {
+                return "line " + number + " (sequence " + c.sequence() + ") does not carry a valid signature of key "
+                        + keyId;
+            }
+            return c;
+        } catch (JsonProcessingException e) {
+            return "line " + number + " is not a checkpoint";
+        }
     }
 
     /**

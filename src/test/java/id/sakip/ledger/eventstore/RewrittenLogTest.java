@@ -125,6 +125,11 @@ class RewrittenLogTest {
         assertThat((Map<String, Object>) intact.get("checkpoints")).containsEntry("matchingSequence", (int) head);
         ResponseEntity<String> key = http().getForEntity("/api/v1/audit/public-key", String.class);
         assertThat(key.getBody()).startsWith("-----BEGIN PUBLIC KEY-----");
+        id.sakip.ledger.web.PageSession page = id.sakip.ledger.web.PageSession.signIn(anonymous, "admin",
+                LedgerApiTest.ADMIN_PASSWORD);
+        assertThat(page.get("/verifikasi", String.class).getBody()).contains("TERVERIFIKASI")
+                .contains("Checkpoint bertanda tangan").contains("log cocok dengan semuanya");
+        assertThat(page.get("/verifikasi/kunci-publik.pem", String.class).getBody()).isEqualTo(key.getBody());
 
         long third = LogRewriter.commitOf(database, "RealisationRecorded", 3);
         LogRewriter.rewrite(database, third, payload -> payload.replace("33333", "50000000"));
@@ -135,6 +140,10 @@ class RewrittenLogTest {
 
         Map<String, Object> verify = get("/api/v1/audit/verify").getBody();
         assertThat(verify).containsEntry("verified", false).containsEntry("brokenAtSequence", (int) third);
+
+        String brokenPage = page.get("/verifikasi", String.class).getBody();
+        assertThat(brokenPage).contains("RUSAK").contains("Log tidak lagi cocok dengan checkpoint")
+                .contains("<strong id=\"broken-at\">" + third + "</strong>").contains("WIB");
 
         ResponseEntity<Map<String, Object>> refused = spend(50_000_000);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
