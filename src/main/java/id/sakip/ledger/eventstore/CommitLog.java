@@ -69,6 +69,7 @@ public final class CommitLog implements AutoCloseable {
     private final List<java.util.function.Consumer<StoredCommit>> commitListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    private volatile java.util.function.Supplier<? extends RuntimeException> appendRefusal = () -> null;
 
     /**
      * Commits read lately, shared by every reader of this instance: projections replaying side by side
@@ -106,6 +107,11 @@ public final class CommitLog implements AutoCloseable {
         commitListeners.add(listener);
     }
 
+    /** Makes every later append throw what {@code refusal} gives, while it gives anything but {@code null}. */
+    public void refuseAppendsWhen(java.util.function.Supplier<? extends RuntimeException> refusal) {
+        this.appendRefusal = refusal;
+    }
+
     /** The last global sequence this instance knows of, without asking the database; -1 before any. */
     public long knownHeadSequence() {
         return knownHead.get();
@@ -126,6 +132,10 @@ public final class CommitLog implements AutoCloseable {
         }
         if (!running) {
             throw new IllegalStateException("the commit log is closed");
+        }
+        RuntimeException refused = appendRefusal.get();
+        if (refused != null) {
+            throw refused;
         }
         String repeated = StoredCommit.repeatedStreamKey(events);
         if (repeated != null) {

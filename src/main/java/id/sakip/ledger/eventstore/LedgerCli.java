@@ -11,13 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 
 import id.sakip.ledger.eventstore.embedded.EmbeddedMongoStore;
 
 /**
  * Command-line modes that work without the running application, so that an auditor can check a
- * backup: {@code verify [--uri=mongodb://…] [--data-dir=DIR] [--database=ledger] [--digest=FILE]}.
- * Exit code 0 when the log verifies (and extends the digest), 1 when it does not, 2 on bad usage.
+ * backup: {@code verify [--uri=mongodb://…] [--data-dir=DIR] [--database=ledger] [--digest=FILE]
+ * [--checkpoints=FILE --public-key=FILE]}. With the checkpoint file and the ledger's public key it also checks
+ * the log against every signed checkpoint. Exit code 0 when the log verifies (and extends the digest and the
+ * checkpoints), 1 when it does not, 2 on bad usage.
  */
 public final class LedgerCli {
 
@@ -33,11 +36,12 @@ public final class LedgerCli {
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || !a.contains("=")) {
-                out.println("usage: verify [--uri=mongodb://host/] [--data-dir=./data] [--database=ledger] "
-                        + "[--digest=digest.json]");
-                return 2;
+                return usage(out);
             }
             options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        if (options.containsKey("checkpoints") != options.containsKey("public-key")) {
+            return usage(out);
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         String uri = options.getOrDefault("uri", System.getenv().getOrDefault("LEDGER_MONGO_URI", ""));
@@ -48,22 +52,43 @@ public final class LedgerCli {
             if (options.containsKey("digest")) {
                 digest = json.readValue(Files.readString(Path.of(options.get("digest"))), LedgerDigest.class);
             }
+            SignedCheckpoints checkpoints = null;
+            if (options.containsKey("checkpoints")) {
+                checkpoints = new SignedCheckpoints(Path.of(options.get("checkpoints")),
+                        CheckpointSigner.readPublicKey(Files.readString(Path.of(options.get("public-key")))));
+            }
             if (uri.isBlank()) {
                 store = EmbeddedMongoStore.start(Path.of(options.getOrDefault("data-dir", "./data")), "127.0.0.1", 0);
                 uri = store.connectionString();
             }
             try (MongoClient client = MongoClients.create(uri)) {
-                VerificationResult result = new ChainVerifier(client.getDatabase(database)).verify(digest);
+                MongoDatabase db = client.getDatabase(database);
+                ChainVerifier chain = new ChainVerifier(db);
+                if (checkpoints == null) {
+                    VerificationResult result = chain.verify(digest);
+                    out.println(json.writeValueAsString(result));
+                    return result.verified() ? 0 : 1;
+                }
+                SignedVerification result = new CheckpointVerifier(db, chain, checkpoints).verify(digest);
                 out.println(json.writeValueAsString(result));
                 return result.verified() ? 0 : 1;
             }
         } catch (IOException e) {
-            out.println("cannot read the digest: " + e.getMessage());
+            out.println("cannot read the digest, the checkpoint file or the public key: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            out.println("the public key file holds no Ed25519 public key in PEM: " + e.getMessage());
             return 2;
         } finally {
             if (store != null) {
                 store.close();
             }
         }
+    }
+
+    private static int usage(PrintStream out) {
+        out.println("usage: verify [--uri=mongodb://host/] [--data-dir=./data] [--database=ledger] "
+                + "[--digest=digest.json] [--checkpoints=checkpoints.jsonl --public-key=ledger.pem]");
+        return 2;
     }
 }

@@ -16,8 +16,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import id.sakip.ledger.audit.query.AuditQueries;
-import id.sakip.ledger.eventstore.ChainVerifier;
+import id.sakip.ledger.eventstore.CheckpointSigner;
+import id.sakip.ledger.eventstore.CheckpointVerifier;
 import id.sakip.ledger.eventstore.LedgerDigest;
+import id.sakip.ledger.eventstore.LogBroken;
+import id.sakip.ledger.eventstore.LogIntegrityMonitor;
+import id.sakip.ledger.eventstore.SignedVerification;
 import id.sakip.ledger.eventstore.VerificationResult;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.OrganisationAccess;
@@ -30,13 +34,18 @@ public class AuditPages {
 
     private final AuditQueries queries;
     private final OrganisationAccess access;
-    private final ChainVerifier verifier;
+    private final CheckpointVerifier verifier;
+    private final LogIntegrityMonitor monitor;
+    private final CheckpointSigner signer;
     private final Clock clock;
 
-    public AuditPages(AuditQueries queries, OrganisationAccess access, ChainVerifier verifier, Clock clock) {
+    public AuditPages(AuditQueries queries, OrganisationAccess access, CheckpointVerifier verifier,
+                      LogIntegrityMonitor monitor, CheckpointSigner signer, Clock clock) {
+        this.signer = signer;
         this.queries = queries;
         this.access = access;
         this.verifier = verifier;
+        this.monitor = monitor;
         this.clock = clock;
     }
 
@@ -106,19 +115,31 @@ public class AuditPages {
 
     @GetMapping("/verifikasi")
     public String verification(Model model) {
-        VerificationResult result = verifier.verify();
-        model.addAttribute("result", result);
+        SignedVerification verification = verifier.verify();
+        monitor.observe(verification);
+        model.addAttribute("result", verification.result());
+        model.addAttribute("checkpoints", verification.checkpoints());
         return "verification";
     }
 
     @GetMapping("/verifikasi/digest.json")
     public ResponseEntity<LedgerDigest> digest() {
-        VerificationResult result = verifier.verify();
+        SignedVerification verification = verifier.verify();
+        monitor.observe(verification);
+        VerificationResult result = verification.result();
         if (!result.verified()) {
-            throw new IllegalStateException("the log does not verify: " + result.reason());
+            throw new LogBroken(result.brokenAtSequence(), result.reason());
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-digest-"
                         + result.headSequence() + ".json\"").contentType(MediaType.APPLICATION_JSON)
                 .body(new LedgerDigest(result.headSequence(), result.headHash(), clock.instant().toString()));
+    }
+
+    /** The public key that signs the checkpoints, to check the checkpoint file with outside the ledger. */
+    @GetMapping("/verifikasi/kunci-publik.pem")
+    public ResponseEntity<String> publicKey() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-"
+                + signer.keyId() + ".pem\"").contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .body(signer.publicKeyPem());
     }
 }
