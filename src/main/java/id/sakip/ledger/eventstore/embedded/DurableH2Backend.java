@@ -144,7 +144,13 @@ public class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        // not shutdownNow: an interrupt during a flush's write or force closes the store's file channel
+        housekeeping.shutdown();
+        try {
+            housekeeping.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         commandLock.writeLock().lock();
         try {
             if (!getMvStore().isClosed()) {

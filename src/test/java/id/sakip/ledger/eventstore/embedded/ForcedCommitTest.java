@@ -50,9 +50,11 @@ class ForcedCommitTest {
         PowerCutFilePath.register();
     }
 
+    private Path file;
+
     @BeforeEach
     void open() {
-        Path file = dir.resolve("forced.mv.db");
+        file = dir.resolve("forced.mv.db");
         disk = PowerCutFilePath.disk(file);
         backend = DurableH2Backend.open(PowerCutFilePath.fileName(file), LOG::equals);
         compactionHold = backend.holdCompaction();
@@ -68,7 +70,35 @@ class ForcedCommitTest {
         writers.shutdownNow();
         compactionHold.close();
         client.close();
-        server.shutdownNow();
+        if (server != null) {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingWaitsForAFlushUnderWayInsteadOfInterruptingIt() throws Exception {
+        CountDownLatch held = disk.holdForces();
+        database.getCollection("books").insertOne(new Document("_id", "kept"));
+        Awaitility.await("the flush is forcing").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> disk.forcesWaiting() == 1);
+        MongoServer closed = server;
+        server = null;
+        Thread closing = new Thread(closed::shutdownNow, "closing");
+        closing.start();
+        Awaitility.await("closing waits").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> !closing.isAlive() || closing.getState() == Thread.State.TIMED_WAITING);
+        held.countDown();
+        closing.join(10_000);
+        assertThat(disk.unforcedBytes()).as("bytes left unforced by closing").isZero();
+        disk.cutPower();
+
+        DurableH2Backend reopened = DurableH2Backend.open(PowerCutFilePath.fileName(file), LOG::equals);
+        try {
+            assertThat(reopened.getMvStore().getMapNames()).as("the read model written before closing, after a power cut")
+                    .contains("databases.ledger.books");
+        } finally {
+            reopened.close();
+        }
     }
 
     @Test

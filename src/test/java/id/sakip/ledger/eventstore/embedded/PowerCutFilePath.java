@@ -247,7 +247,7 @@ public class PowerCutFilePath extends FilePathWrapper {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while the force was held", e);
+                    throw new java.io.InterruptedIOException("interrupted while the force was held");
                 } finally {
                     forcesWaiting.decrementAndGet();
                 }
@@ -342,9 +342,16 @@ public class PowerCutFilePath extends FilePathWrapper {
             return this;
         }
 
+        /** As a real file channel does, an interrupt while forcing closes the channel. */
         @Override
         public void force(boolean metaData) throws IOException {
-            disk.force(generation);
+            try {
+                disk.force(generation);
+            } catch (java.io.InterruptedIOException e) {
+                close();
+                Thread.currentThread().interrupt();
+                throw new java.nio.channels.ClosedByInterruptException();
+            }
         }
 
         @Override
