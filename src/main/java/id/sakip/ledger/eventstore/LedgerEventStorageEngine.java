@@ -86,7 +86,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             stored.add(toStored(event, serializer));
         }
         try {
-            log.append(stored);
+            WritePosition.appended(log.append(stored).last());
         } catch (CommitLog.AggregateSequenceConflict e) {
             EventMessage<?> first = events.get(0);
             for (EventMessage<?> candidate : events) {
