@@ -18,7 +18,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,6 +87,8 @@ class ReadYourWritesTest extends LedgerApiTest {
     @Test
     void aReadWhoseReadModelCannotCatchUpIsRefusedWithRetryAfter() {
         adoptBudget();
+        id.sakip.ledger.web.PageSession pages = id.sakip.ledger.web.PageSession.signIn(anonymous, "admin",
+                ADMIN_PASSWORD);
         StreamingEventProcessor plans = processing.eventProcessor("plan-books", StreamingEventProcessor.class)
                 .orElseThrow();
         plans.shutDown();
@@ -100,8 +101,7 @@ class ReadYourWritesTest extends LedgerApiTest {
             assertThat(api.getBody()).containsEntry("code", LedgerPositionFilter.BEHIND);
             assertThat(api.getBody().get("details").toString()).contains("plan-books");
 
-            ResponseEntity<String> page = http.exchange("/org/" + ORG + "/anggaran/2025", HttpMethod.GET, null,
-                    String.class);
+            ResponseEntity<String> page = pages.get("/org/" + ORG + "/anggaran/2025", String.class);
             assertThat(page.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(page.getHeaders().getFirst("Retry-After")).isEqualTo("5");
             assertThat(page.getBody()).contains("Data sedang diperbarui");
