@@ -37,6 +37,8 @@ class ReadYourWritesTest extends LedgerApiTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+    private final java.util.Set<Long> writePositions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Test
     void aReportReadRightAfterTheImportShowsTheWholeImport() {
         ResponseEntity<Map<String, Object>> imported = postJikenImport();
@@ -82,6 +84,7 @@ class ReadYourWritesTest extends LedgerApiTest {
         }
         clients.shutdown();
         assertThat(failures).as("clients that did not read their own write").isEmpty();
+        assertThat(writePositions).as("each write answers the position of its own event").hasSize(CLIENTS);
     }
 
     @Test
@@ -126,6 +129,7 @@ class ReadYourWritesTest extends LedgerApiTest {
             return "line " + line + ": recording answered " + recorded.getStatusCode() + " " + recorded.getBody();
         }
         long written = position(recorded);
+        writePositions.add(written);
         ResponseEntity<Map<String, Object>> report =
                 get("/api/v1/organisations/" + ORG + "/reports/budget-realisation?year=2025");
         if (report.getStatusCode() != HttpStatus.OK) {
