@@ -90,7 +90,7 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             stored.add(toStored(event, serializer));
         }
         try {
-            log.append(stored);
+            WritePosition.appended(log.append(stored).last());
         } catch (CommitLog.AggregateSequenceConflict e) {
             handlePersistenceException(e, conflictingEvent(events, stored, e));
         } catch (CommitLog.CommitTooLarge e) {

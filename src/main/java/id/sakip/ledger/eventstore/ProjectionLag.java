@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -94,6 +95,21 @@ public class ProjectionLag {
             return 0;
         }
         return parts.isEmpty() ? Long.MAX_VALUE : least(parts);
+    }
+
+    /**
+     * The projections, other than those {@code skipped}, that have not processed the log up to
+     * {@code position} on every segment wherever it runs; a stopped or failed projection never has.
+     */
+    public List<String> behind(long position, Predicate<String> skipped) {
+        List<String> behind = new ArrayList<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && !skipped.test(name)
+                    && position(name, streaming, true) < position) {
+                behind.add(name);
+            }
+        });
+        return behind;
     }
 
     /** The least position over the segments, or 0 when one of them failed. */

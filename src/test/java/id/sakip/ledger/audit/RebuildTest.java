@@ -38,6 +38,10 @@ class RebuildTest extends LedgerApiTest {
     org.axonframework.config.Configuration axon;
     @Autowired
     id.sakip.ledger.eventstore.config.MongoConnection connection;
+    @Autowired
+    id.sakip.ledger.budget.query.BudgetQueries budgets;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** On the embedded store, a finished or refused rebuild no longer holds compaction off. */
     private void assertCompactionNotHeld() {
@@ -101,7 +105,7 @@ class RebuildTest extends LedgerApiTest {
     }
 
     @Test
-    void aBudgetReportIsAnsweredFromTheLogWhileItsReadModelIsEmpty() {
+    void aBudgetReportIsAnsweredFromTheLogWhileItsReadModelIsEmpty() throws Exception {
         importJiken();
         String report = http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
                 String.class);
@@ -111,8 +115,11 @@ class RebuildTest extends LedgerApiTest {
         try {
             processor.resetTokens();
             assertThat(database.getCollection("budget_books").countDocuments()).isZero();
-            assertThat(http.getForObject("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
-                    String.class)).isEqualTo(report);
+            assertThat(json.readTree(json.writeValueAsString(budgets.realisation("kec-jiken", 2023, null, null))))
+                    .isEqualTo(json.readTree(report));
+            assertThat(http.getForEntity("/api/v1/organisations/kec-jiken/reports/budget-realisation?year=2023",
+                    String.class).getStatusCode()).as("over HTTP a read waits for the stopped processor, then refuses")
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         } finally {
             processor.start();
         }

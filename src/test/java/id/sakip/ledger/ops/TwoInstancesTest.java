@@ -91,6 +91,18 @@ class TwoInstancesTest {
             assertThat(otherErrors.get()).as("only ceiling refusals are expected").isZero();
             assertThat(acceptedDocuments).hasSizeGreaterThan(100);
 
+            long expected = accepted.values().stream().mapToLong(AtomicLong::get).sum();
+            for (LedgerProcess ledger : List.of(b, a)) {
+                HttpResponse<String> read = ledger.get("/api/v1/organisations/kec-two/reports/budget-realisation"
+                        + "?year=2025");
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+                assertThat(read.headers().firstValue("Ledger-Position")).isPresent();
+                long realised = JSON.readTree(read.body()).get("total").get("realised").asLong();
+                assertThat(realised)
+                        .as("a read at once shows every realisation acknowledged by either instance")
+                        .isEqualTo(expected);
+            }
+
             Map<String, Object> reportA = awaitReport(a, accepted);
             Map<String, Object> reportB = awaitReport(b, accepted);
             assertThat(reportB).as("both instances answer the same report").isEqualTo(reportA);
@@ -115,6 +127,21 @@ class TwoInstancesTest {
                         .pollInterval(Duration.ofMillis(500)).until(() -> ownersOf(client), o -> o.size() == 2);
                 assertThat(owners).as("the two segments of budget-books are shared by the instances").hasSize(2);
             }
+            long slowest = 0;
+            for (int round = 0; round < 5; round++) {
+                String org = "kec-two-" + round;
+                assertThat(a.post("/api/v1/organisations/" + org + "/budgets/2026", budget).statusCode()).isEqualTo(201);
+                for (LedgerProcess ledger : List.of(b, a)) {
+                    long started = System.nanoTime();
+                    HttpResponse<String> read = ledger.get("/api/v1/organisations/" + org
+                            + "/reports/budget-realisation?year=2026");
+                    slowest = Math.max(slowest, System.nanoTime() - started);
+                    assertThat(read.statusCode()).as("a budget just adopted on the other instance: " + read.body())
+                            .isEqualTo(200);
+                }
+            }
+            assertThat(Duration.ofNanos(slowest)).as("the slowest read waiting for a segment of the other instance")
+                    .isLessThan(Duration.ofMillis(2500));
             for (LedgerProcess ledger : List.of(a, b)) {
                 Awaitility.await("ready with each processing one segment of budget-books").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500))
