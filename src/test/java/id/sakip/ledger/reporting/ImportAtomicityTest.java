@@ -118,6 +118,20 @@ class ImportAtomicityTest extends LedgerApiTest {
     }
 
     @Test
+    void theDryRunOfAFilePartlyRecordedBeforeImportsWereAtomicSaysSoAndTheImportCompletesIt() {
+        String org = "dinas-impor-sebagian";
+        byte[] yaml = LargeLkjipFile.yaml(org, 10, 1);
+        commands.send(new id.sakip.ledger.organisation.api.RegisterOrganisation(org, "Dinas Uji Impor " + org,
+                "Blora", "Jawa Tengah", "Kepala Dinas", List.of()), new LedgerCommands.Context(org, null, null, null));
+
+        assertThat(importFile(yaml, true).getBody()).containsEntry("alreadyImported", false)
+                .containsEntry("message", "Preview: part of this file is already recorded; importing records the rest");
+        assertThat(((Number) importFile(yaml, false).getBody().get("eventsAppended")).longValue())
+                .isEqualTo(LargeLkjipFile.events(10, 1) - 1);
+        assertThat(importFile(yaml, true).getBody()).containsEntry("alreadyImported", true);
+    }
+
+    @Test
     void aLargeFileIsOneCommitAndImportingItAgainRecordsNothing() {
         String org = "dinas-impor-besar";
         byte[] yaml = LargeLkjipFile.yaml(org, LINES, PER_LINE);

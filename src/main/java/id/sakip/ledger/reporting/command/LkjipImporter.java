@@ -133,6 +133,8 @@ public class LkjipImporter {
         if (dryRun) {
             return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), true,
                     complete, 0, complete ? "This file was already imported: nothing would be recorded"
+                    : before.values().stream().anyMatch(v -> v >= 0)
+                    ? "Preview: part of this file is already recorded; importing records the rest"
                     : "Preview: nothing has been recorded yet", summary);
         }
         if (complete) {
