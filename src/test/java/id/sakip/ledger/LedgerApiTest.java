@@ -80,6 +80,9 @@ public abstract class LedgerApiTest {
     @org.junit.jupiter.api.BeforeEach
     void signIn() {
         http = anonymous.withBasicAuth("admin", ADMIN_PASSWORD);
+        // Axon stamps events with one JVM-wide clock, which every application context started in this JVM
+        // (RewrittenLogTest's, Axon's own suite) sets; the shared context's tests need theirs.
+        org.axonframework.eventhandling.GenericEventMessage.clock = clock;
     }
     @Autowired
     protected ProjectionLag projections;
