@@ -144,7 +144,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/impor", "/impor/**").hasAnyRole("PLANNER", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?keluar"));
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?keluar"))
+                .exceptionHandling(e -> e.accessDeniedHandler(new CsrfRefusals()));
         headers(http);
         return http.build();
     }
