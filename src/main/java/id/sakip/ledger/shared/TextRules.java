@@ -45,7 +45,8 @@ public final class TextRules {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
-    static boolean isIdentifier(String field) {
+    /** Whether a field of that name holds an identifier rather than free text. */
+    public static boolean isIdentifier(String field) {
         return field.equals("id") || field.endsWith("Id") || field.equals("document") || field.equals("username");
     }
 
