@@ -33,6 +33,20 @@ class HeaderSafetyTest extends LedgerApiTest {
                 .contains("\"code\":\"INVALID_HEADER\"").containsIgnoringCase(header);
     }
 
+    @org.junit.jupiter.api.Test
+    void anEncodedNulInThePathGetsAProblemInsteadOfTomcatsPage() throws IOException {
+        String response = raw("GET /api/v1/organisations/kec%00x/reports/budget-realisation?year=2025 HTTP/1.1\r\n", "");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .contains("\"code\":\"MALFORMED_REQUEST\"").doesNotContain("<html").doesNotContain("Tomcat");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNulInAHeaderGetsAProblemInsteadOfTomcatsPage() throws IOException {
+        String response = raw("GET /api/v1/organisations HTTP/1.1\r\nX-Note: a\u0000b\r\n", "");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                .doesNotContain("<html").doesNotContain("Tomcat");
+    }
+
     private String raw(String head, String body) throws IOException {
         URI root = URI.create(http.getRootUri());
         String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
