@@ -154,7 +154,8 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false)
                         .failureHandler(LoginPages.failure()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?keluar"));
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?keluar"))
+                .exceptionHandling(e -> e.accessDeniedHandler(new CsrfRefusals()));
         headers(http);
         return http.build();
     }

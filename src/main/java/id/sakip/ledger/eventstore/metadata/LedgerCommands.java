@@ -47,6 +47,7 @@ public class LedgerCommands {
     }
 
     public <R> R send(Object command, Context context) {
+        id.sakip.ledger.shared.TextRules.require(mapper.valueToTree(command));
         Actor actor = actors.current(context.organisationId());
         Map<String, Object> meta = new HashMap<>();
         meta.put(LedgerMetadata.ACTOR_ID, actor.id());

@@ -149,6 +149,13 @@ public final class LkjipParser {
             problem(path, "is longer than 2000 characters");
             return null;
         }
+        boolean identifier = id.sakip.ledger.shared.TextRules.isIdentifier(key) || key.equals("code");
+        if ((identifier ? id.sakip.ledger.shared.TextRules.refusedInIdentifier(s)
+                : id.sakip.ledger.shared.TextRules.refusedInText(s)) >= 0) {
+            problem(path, identifier ? "holds a control, bidi or zero-width character"
+                    : "holds a control or bidi character");
+            return null;
+        }
         if (required && s.isEmpty()) {
             problem(path, "must not be empty");
         }

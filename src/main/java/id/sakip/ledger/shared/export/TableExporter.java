@@ -16,8 +16,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -50,9 +51,17 @@ public final class TableExporter {
         };
     }
 
-    /** One sheet per table; rupiah, percentages and decimals are number cells, never text. */
+    /** Rows of a sheet kept in memory while a workbook is written; older rows go to a temporary file. */
+    static final int ROW_WINDOW = 100;
+
+    /**
+     * One sheet per table; rupiah, percentages and decimals are number cells, never text. The
+     * workbook is streamed (a window of {@value #ROW_WINDOW} rows, text as inline strings, no shared
+     * strings table), so a large budget costs a bounded amount of heap whatever its number of lines.
+     */
     public static byte[] xlsx(List<ReportTable> tables) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        SXSSFWorkbook book = new SXSSFWorkbook(null, ROW_WINDOW, true, false);
+        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             Map<String, Integer> names = new HashMap<>();
             for (ReportTable table : tables) {
@@ -101,6 +110,8 @@ public final class TableExporter {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            book.dispose();
         }
     }
 
@@ -115,10 +126,10 @@ public final class TableExporter {
         final CellStyle title;
         final CellStyle header;
         final Map<String, CellStyle> cells = new HashMap<>();
-        private final XSSFWorkbook book;
+        private final Workbook book;
         private final Font bold;
 
-        Styles(XSSFWorkbook book) {
+        Styles(Workbook book) {
             this.book = book;
             bold = book.createFont();
             bold.setBold(true);
@@ -156,7 +167,10 @@ public final class TableExporter {
         }
     }
 
-    /** RFC 4180 with a comma separator; numbers as plain digits with a point (1923000000, 96.20). */
+    /**
+     * RFC 4180 with a comma separator; numbers as plain digits with a point (1923000000, 96.20). Text
+     * that a spreadsheet would run as a formula is neutralised (see {@link #neutralised(String)}).
+     */
     public static byte[] csv(List<ReportTable> tables) {
         StringBuilder out = new StringBuilder();
         boolean several = tables.size() > 1;
@@ -165,15 +179,46 @@ public final class TableExporter {
                 if (!out.isEmpty()) {
                     out.append("\r\n");
                 }
-                out.append(quote(table.title())).append("\r\n");
+                out.append(text(table.title())).append("\r\n");
             }
-            line(out, table.columns().stream().map(Column::heading).map(TableExporter::quote).toList());
+            line(out, table.columns().stream().map(Column::heading).map(TableExporter::text).toList());
             for (List<Object> row : table.rows()) {
-                line(out, row.stream().map(v -> v == null ? "" : quote(v instanceof BigDecimal d
-                        ? d.toPlainString() : v.toString())).toList());
+                List<String> cells = new java.util.ArrayList<>(row.size());
+                for (int c = 0; c < row.size(); c++) {
+                    cells.add(csvCell(table.columns().get(c).kind(), row.get(c)));
+                }
+                line(out, cells);
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String csvCell(Kind kind, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number n && kind != Kind.TEXT) {
+            return n instanceof BigDecimal d ? d.toPlainString() : n.toString();
+        }
+        return text(value.toString());
+    }
+
+    private static String text(String value) {
+        return quote(neutralised(value));
+    }
+
+    /**
+     * Text starting with {@code = + - @}, a tab or a carriage return gets a leading {@code '} (OWASP
+     * CSV injection), so that a spreadsheet shows it as text instead of evaluating it. Number cells are
+     * written as numbers and never pass here, so a negative amount stays a number.
+     */
+    static String neutralised(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
     }
 
     private static void line(StringBuilder out, List<String> cells) {

