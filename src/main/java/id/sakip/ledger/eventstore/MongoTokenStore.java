@@ -2,6 +2,7 @@ package id.sakip.ledger.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -174,6 +175,15 @@ public class MongoTokenStore implements TokenStore {
             throw new UnableToClaimTokenException("segment " + segment + " of " + processorName
                     + " is not claimed by " + owner);
         }
+    }
+
+    /**
+     * Releases every claim in the store. Only for a store that this process started itself: every node
+     * that could have claimed a segment in it lost the store when the process that ran it ended, so
+     * their claims would otherwise keep those segments, and reads waiting for them, idle until they expire.
+     */
+    public void releaseClaimsOfEndedRuns() {
+        tokens.updateMany(ne("owner", null), Updates.set("owner", null));
     }
 
     @Override

@@ -70,4 +70,16 @@ class MongoTokenStoreTest {
         tokens.storeToken(new GlobalSequenceTrackingToken(30), "books", 0);
         assertThat(tokens.fetchToken("books", 0)).isEqualTo(new GlobalSequenceTrackingToken(30));
     }
+
+    @Test
+    void aNodeStartingTheEmbeddedStoreTakesBackTheSegmentsOfTheRunThatEndedWithIt() {
+        MongoTokenStore next = new MongoTokenStore(store.database(), TestEvents.serializer(), Clock.systemUTC(),
+                Duration.ofMinutes(1), "node-b");
+        assertThatThrownBy(() -> next.fetchToken("books", 0))
+                .isInstanceOf(org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException.class);
+
+        next.releaseClaimsOfEndedRuns();
+
+        assertThat(next.fetchToken("books", 0)).isEqualTo(new GlobalSequenceTrackingToken(10));
+    }
 }

@@ -91,13 +91,15 @@ class ImportCrashTest {
     /** Classifies what the reports, the list and the dry run show once projections caught up; fails on partial. */
     private static Seen seen(LedgerProcess ledger) throws Exception {
         ledger.awaitProjectionsCaughtUp();
-        boolean listed = ledger.get("/api/v1/organisations").body().contains(ORG);
+        HttpResponse<String> list = ledger.get("/api/v1/organisations");
+        assertThat(list.statusCode()).as("list of organisations: %s", list.body()).isEqualTo(200);
+        boolean listed = list.body().contains(ORG);
         HttpResponse<String> report = ledger.get("/api/v1/organisations/" + ORG
                 + "/reports/budget-realisation?year=" + LargeLkjipFile.YEAR);
         Map<String, Object> preview = JSON.readValue(importAsync(ledger, true).get().body(), new TypeReference<>() {
         });
         if (!listed) {
-            assertThat(report.statusCode()).as("report of an organisation not listed").isEqualTo(404);
+            assertThat(report.statusCode()).as("report of an organisation not listed (%s)", list.body()).isEqualTo(404);
             assertThat(preview).containsEntry("alreadyImported", false)
                     .containsEntry("message", "Preview: nothing has been recorded yet");
             return Seen.NOTHING;

@@ -60,7 +60,9 @@ class OpsFilesTest extends LedgerApiTest {
         Set<String> keys = new HashSet<>();
         flatten("", yaml(Path.of("src/main/resources/application.yml")), keys);
         keys.addAll(List.of("ledger.mongo.database", "ledger.mongo.embedded-host", "ledger.mongo.embedded-port",
-                "ledger.mongo.claim-timeout", "ledger.mode", "server.port"));
+                "ledger.mongo.claim-timeout", "ledger.mode", "server.port", "ledger.signing.key-file",
+                "ledger.signing.checkpoint-file", "ledger.signing.every-commits", "ledger.signing.every",
+                "ledger.integrity.verify-interval", "ledger.read.max-wait"));
         return keys;
     }
 

@@ -120,10 +120,15 @@ public class EventStoreConfiguration {
 
     @Bean
     public MongoTokenStore tokenStore(MongoDatabase ledgerDatabase, Serializer serializer, Clock clock,
-                                      LedgerProperties properties) {
+                                      LedgerProperties properties, MongoConnection connection) {
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
                 .substring(0, 8);
-        return new MongoTokenStore(ledgerDatabase, serializer, clock, properties.mongo().claimTimeout(), owner);
+        MongoTokenStore tokenStore = new MongoTokenStore(ledgerDatabase, serializer, clock,
+                properties.mongo().claimTimeout(), owner);
+        if (connection.embedded() != null) {
+            tokenStore.releaseClaimsOfEndedRuns();
+        }
+        return tokenStore;
     }
 
     @Bean
