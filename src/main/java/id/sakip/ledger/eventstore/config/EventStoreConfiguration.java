@@ -44,15 +44,23 @@ public class EventStoreConfiguration {
     /**
      * Event processors keep their claim and retry schedules by the machine's clock, not the ledger's:
      * a ledger clock that is set (in tests, or held for a replay) must not stop a processor from taking
-     * back a segment another node released. A segment that handles none of the new events still stores
-     * its token within 200 ms, so a read on another node, which waits for every segment, is not held
-     * up to the default five seconds.
+     * back a segment another node released. On a shared store, a segment that handles none of the new
+     * events still stores its token within 200 ms, so a read on another node, which waits for every
+     * segment, is not held up to the default five seconds. A ledger on the store it started itself is the
+     * only node, whose reads see its segments' positions in memory; there the default keeps an idle ledger
+     * from writing, and forcing to the disk, a claim every 200 ms.
      */
     @Bean
-    public ConfigurerModule processorsKeepMachineTime() {
+    public ConfigurerModule processorsKeepMachineTime(LedgerProperties properties) {
+        boolean sharedStore = !properties.mongo().embedded();
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) ->
-                        builder.clock(Clock.systemUTC()).claimExtensionThreshold(200)));
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> {
+                    builder.clock(Clock.systemUTC());
+                    if (sharedStore) {
+                        builder.claimExtensionThreshold(200);
+                    }
+                    return builder;
+                }));
     }
 
     @Bean(destroyMethod = "close")
