@@ -92,6 +92,14 @@ public abstract class LedgerApiTest {
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
 
+    /** A DPA of one line (line "1", Rp 1.000.000 of goods and services) under program 1, activity 1, sasaran S1. */
+    protected static Map<String, Object> oneLineBudget() {
+        return Map.of("fund", "APBD", "programs", java.util.List.of(Map.of("number", 1, "name", "P",
+                "activities", java.util.List.of(Map.of("number", 1, "name", "K", "objective", "S1", "lines",
+                        java.util.List.of(Map.of("lineId", "1", "number", 1, "name", "L",
+                                "economicClass", "barang_jasa", "amount", 1_000_000)))))));
+    }
+
     protected ResponseEntity<Map<String, Object>> post(String path, Object body) {
         return post(path, body, new HttpHeaders());
     }

@@ -44,10 +44,7 @@ class HostileInputTest extends LedgerApiTest {
         if (prepared) {
             return;
         }
-        Map<String, Object> budget = Map.of("fund", "APBD", "programs", List.of(Map.of("number", 1, "name", "P",
-                "activities", List.of(Map.of("number", 1, "name", "K", "objective", "S1", "lines", List.of(
-                        Map.of("lineId", "1", "number", 1, "name", "L", "economicClass", "barang_jasa",
-                                "amount", 1_000_000)))))));
+        Map<String, Object> budget = oneLineBudget();
         assertThat(post(BASE, budget).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> plan = Map.of("planId", "renstra-h", "fromYear", YEAR - 1, "toYear", YEAR + 3,
                 "goals", List.of(Map.of("id", "T1", "name", "Tujuan", "objectives", List.of(Map.of("id", "S1",

@@ -37,10 +37,7 @@ class SessionTest extends LedgerApiTest {
         if (prepared) {
             return;
         }
-        Map<String, Object> budget = Map.of("fund", "APBD", "programs", List.of(Map.of("number", 1, "name", "P",
-                "activities", List.of(Map.of("number", 1, "name", "K", "objective", "S1", "lines", List.of(
-                        Map.of("lineId", "1", "number", 1, "name", "L", "economicClass", "barang_jasa",
-                                "amount", 1_000_000)))))));
+        Map<String, Object> budget = oneLineBudget();
         assertThat(post("/api/v1/organisations/" + ORG + "/budgets/" + YEAR, budget).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         prepared = true;
