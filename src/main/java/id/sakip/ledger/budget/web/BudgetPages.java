@@ -1,7 +1,6 @@
 package id.sakip.ledger.budget.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import id.sakip.ledger.shared.Rupiah;
 import id.sakip.ledger.budget.api.RecordRealisation;
 import id.sakip.ledger.budget.api.ReverseRealisation;
 import id.sakip.ledger.budget.query.BudgetQueries;
-import id.sakip.ledger.eventstore.ProjectionLag;
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.shared.AccessDenied;
 import id.sakip.ledger.shared.OrganisationAccess;
@@ -40,16 +38,14 @@ public class BudgetPages {
     private final BudgetQueries queries;
     private final LedgerCommands commands;
     private final OrganisationAccess access;
-    private final ProjectionLag lag;
     private final Clock clock;
 
-    public BudgetPages(BudgetQueries queries, LedgerCommands commands, OrganisationAccess access, ProjectionLag lag,
+    public BudgetPages(BudgetQueries queries, LedgerCommands commands, OrganisationAccess access,
                        Clock clock) {
         this.clock = clock;
         this.queries = queries;
         this.commands = commands;
         this.access = access;
-        this.lag = lag;
     }
 
     private void requireRead(String org) {
@@ -86,7 +82,6 @@ public class BudgetPages {
             RealisationReceipt receipt = commands.send(new RecordRealisation(org, year, LedgerIds.newId(), lineId,
                     id.sakip.ledger.shared.Rupiah.of(rupiah), LocalDate.parse(date), document, description),
                     new LedgerCommands.Context(org, null, null, null));
-            lag.awaitCaughtUp(Duration.ofSeconds(2));
             return "redirect:/org/" + org + "/anggaran/" + year + "?tercatat=" + receipt.entryId();
         } catch (RuleViolation refused) {
             error = IndonesianMessages.of(refused);
@@ -110,7 +105,6 @@ public class BudgetPages {
             access.require(org, "TREASURER");
             commands.send(new ReverseRealisation(org, year, LedgerIds.require(entryId, "entry"), reason),
                     new LedgerCommands.Context(org, null, null, null));
-            lag.awaitCaughtUp(Duration.ofSeconds(2));
             result = "dibatalkan";
         } catch (RuleViolation refused) {
             result = "gagal";
@@ -200,7 +194,6 @@ public class BudgetPages {
                     .map(r -> new LineAmount(r.lineId(), Rupiah.of(r.after()))).toList();
             commands.send(new AmendBudget(org, year, amendmentId, kind, form.get("reason"), form.get("legalBasis"),
                     effective, changes, List.of()), new LedgerCommands.Context(org, null, null, null));
-            lag.awaitCaughtUp(Duration.ofSeconds(2));
             return "redirect:/org/" + org + "/anggaran/" + year + "?diubah=" + amendmentId;
         } catch (RuleViolation refused) {
             model.addAttribute("error", IndonesianMessages.of(refused));

@@ -1,7 +1,6 @@
 package id.sakip.ledger.performance.web;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import id.sakip.ledger.eventstore.ProjectionLag;
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.performance.api.SetIndicatorTarget;
 import id.sakip.ledger.performance.query.PerformanceQueries;
@@ -33,14 +31,11 @@ public class PlanPages {
     private final PerformanceQueries queries;
     private final LedgerCommands commands;
     private final OrganisationAccess access;
-    private final ProjectionLag lag;
 
-    public PlanPages(PerformanceQueries queries, LedgerCommands commands, OrganisationAccess access,
-                     ProjectionLag lag) {
+    public PlanPages(PerformanceQueries queries, LedgerCommands commands, OrganisationAccess access) {
         this.queries = queries;
         this.commands = commands;
         this.access = access;
-        this.lag = lag;
     }
 
     @GetMapping("/org/{org}/renstra")
@@ -69,7 +64,6 @@ public class PlanPages {
             String outcome = commands.send(new SetIndicatorTarget(org, LedgerIds.require(planId, "plan"),
                     LedgerIds.require(indicatorId, "indicator"), year, target, reason, legalBasis),
                     new LedgerCommands.Context(org, null, null, null));
-            lag.awaitCaughtUp(Duration.ofSeconds(2));
             redirect.addFlashAttribute("message", switch (outcome) {
                 case "AMENDED" -> "Target " + indicatorId + " tahun " + year + " diubah; nilai lama tetap di riwayat.";
                 case "UNCHANGED" -> "Target " + indicatorId + " tahun " + year + " sudah bernilai itu; tidak ada yang dicatat.";
