@@ -91,10 +91,10 @@ class ImportCrashTest {
     /** Classifies what the reports, the list and the dry run show once projections caught up; fails on partial. */
     private static Seen seen(LedgerProcess ledger) throws Exception {
         ledger.awaitProjectionsCaughtUp();
-        HttpResponse<String> list = ledger.get("/api/v1/organisations");
+        HttpResponse<String> list = ledger.read("/api/v1/organisations");
         assertThat(list.statusCode()).as("list of organisations: %s", list.body()).isEqualTo(200);
         boolean listed = list.body().contains(ORG);
-        HttpResponse<String> report = ledger.get("/api/v1/organisations/" + ORG
+        HttpResponse<String> report = ledger.read("/api/v1/organisations/" + ORG
                 + "/reports/budget-realisation?year=" + LargeLkjipFile.YEAR);
         Map<String, Object> preview = JSON.readValue(importAsync(ledger, true).get().body(), new TypeReference<>() {
         });

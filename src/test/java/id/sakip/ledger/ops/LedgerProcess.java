@@ -1,5 +1,7 @@
 package id.sakip.ledger.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -128,6 +130,22 @@ final class LedgerProcess implements AutoCloseable {
         return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A read as a client that honours the API's contract makes it: a {@code 503} with {@code Retry-After}
+     * (read models still catching up, e.g. right after a restart) is asked again, for at most 30 s.
+     */
+    HttpResponse<String> read(String path) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> r = get(path);
+            if (r.statusCode() != 503 || r.headers().firstValue("Retry-After").isEmpty()
+                    || System.nanoTime() > deadline) {
+                return r;
+            }
+            Awaitility.await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+        }
+    }
+
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
         return HTTP.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
@@ -139,8 +157,10 @@ final class LedgerProcess implements AutoCloseable {
         List<String> recorded = new ArrayList<>();
         long after = 0;
         while (true) {
-            java.util.Map<String, Object> page = json.readValue(get("/api/v1/organisations/" + org + "/audit/events"
-                    + "?type=RealisationRecorded&limit=1000&after=" + after).body(),
+            HttpResponse<String> answer = read("/api/v1/organisations/" + org + "/audit/events"
+                    + "?type=RealisationRecorded&limit=1000&after=" + after);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            java.util.Map<String, Object> page = json.readValue(answer.body(),
                     new com.fasterxml.jackson.core.type.TypeReference<>() {
                     });
             @SuppressWarnings("unchecked")
