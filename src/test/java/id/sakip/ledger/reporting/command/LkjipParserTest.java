@@ -105,7 +105,15 @@ public class LkjipParserTest {
     }
 
     @Test
-    void aFileOverTenMegabytesIsRefusedBeforeParsing() {
+    void theLargestImportOneCommitTakesFitsUnderTheSizeLimit() {
+        byte[] fifteenThousandRealisations = id.sakip.ledger.reporting.LargeLkjipFile.yaml("dinas-besar", 3750, 4);
+        assertThat(fifteenThousandRealisations.length).isLessThan(LkjipParser.MAX_BYTES / 2);
+        assertThat(LkjipParser.parse(fifteenThousandRealisations, TODAY).budget().realisations().values().stream()
+                .mapToInt(java.util.List::size).sum()).isEqualTo(15_000);
+    }
+
+    @Test
+    void aFileOverFourMegabytesIsRefusedBeforeParsing() {
         byte[] big = new byte[LkjipParser.MAX_BYTES + 1];
         assertThatThrownBy(() -> LkjipParser.parse(big, TODAY)).isInstanceOf(LkjipProblems.class)
                 .hasMessageContaining("1 problem");
