@@ -75,6 +75,7 @@ public class KabupatenController {
     /** The line under each table's title: which kabupaten, which year, and as of when. */
     static String subtitle(KabupatenSummary s) {
         return s.name() + " · tahun " + s.year() + " · " + (s.asOf() == null
-                ? "keadaan terkini buku besar" : "seperti diketahui buku besar pada " + IndonesianFormat.time(s.asOf()));
+                ? "keadaan terkini buku besar"
+                : "seperti diketahui buku besar pada " + IndonesianFormat.time(s.asOf()));
     }
 }
