@@ -295,6 +295,16 @@ class KabupatenSummaryTest extends LedgerApiTest {
         ResponseEntity<Map<String, Object>> outside = bappeda.exchange("/api/v1/organisations/" + OUTSIDE
                 + "/budgets/2025", HttpMethod.POST, new HttpEntity<>(oneLineBudget()), JSON);
         assertThat(outside.getStatusCode()).as("another kabupaten's OPD").isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders yaml = new HttpHeaders();
+        yaml.setContentType(MediaType.parseMediaType("application/yaml"));
+        ResponseEntity<Map<String, Object>> reimport = bappeda.exchange("/api/v1/imports/lkjip", HttpMethod.POST,
+                new HttpEntity<>(KabupatenFixtures.dinas().getBytes(StandardCharsets.UTF_8), yaml), JSON);
+        assertThat(reimport.getStatusCode().is2xxSuccessful()).as("an import of its OPD's file: "
+                + reimport.getBody()).isTrue();
+        ResponseEntity<Map<String, Object>> foreign = bappeda.exchange("/api/v1/imports/lkjip", HttpMethod.POST,
+                new HttpEntity<>(KabupatenFixtures.outside().getBytes(StandardCharsets.UTF_8), yaml), JSON);
+        assertThat(foreign.getStatusCode()).as("an import for another kabupaten's OPD")
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

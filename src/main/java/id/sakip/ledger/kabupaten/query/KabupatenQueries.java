@@ -103,7 +103,8 @@ public class KabupatenQueries {
         long[] cumulative = new long[12];
         for (OrganisationView o : organisations) {
             BudgetRealisationReport report = realisation(o.organisationId(), year, asOf);
-            PlanBook plan = plan(o.organisationId(), year, asOf);
+            List<PlanBook> plans = performance.plans(o.organisationId(), asOf);
+            PlanBook plan = plans.stream().filter(p -> p.covers(year)).reduce((a, b) -> b).orElse(null);
             List<BigDecimal> achievements = new ArrayList<>();
             if (plan != null) {
                 for (PlanBook.IndicatorBook i : plan.indicators) {
@@ -111,7 +112,7 @@ public class KabupatenQueries {
                             i.direction));
                 }
             }
-            PlanBook.Assessment sakip = sakip(o.organisationId(), year, asOf);
+            PlanBook.Assessment sakip = sakip(plans, year);
             Long orgBudget = null;
             Long orgRealised = null;
             BigDecimal absorption = null;
@@ -181,15 +182,10 @@ public class KabupatenQueries {
         }
     }
 
-    private PlanBook plan(String organisationId, int year, Instant asOf) {
-        return performance.plans(organisationId, asOf).stream().filter(p -> p.covers(year)).reduce((a, b) -> b)
-                .orElse(null);
-    }
-
     /** The SAKIP evaluation of the year last recorded in the organisation's plans, earliest plan first. */
-    private PlanBook.Assessment sakip(String organisationId, int year, Instant asOf) {
+    private static PlanBook.Assessment sakip(List<PlanBook> plans, int year) {
         PlanBook.Assessment last = null;
-        for (PlanBook p : performance.plans(organisationId, asOf)) {
+        for (PlanBook p : plans) {
             for (PlanBook.IndicatorBook i : p.indicators) {
                 for (PlanBook.Assessment a : i.assessments) {
                     if ("SAKIP".equals(a.kind()) && a.year() == year) {
