@@ -36,6 +36,7 @@ import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
 import id.sakip.ledger.shared.LedgerClock;
+import id.sakip.ledger.web.PageSession;
 
 /**
  * A DPA workbook imports as an organisation's budget through the LKjIP import's one-commit path: the
@@ -84,6 +85,7 @@ class DpaImportTest extends LedgerApiTest {
     @SuppressWarnings("unchecked")
     private static List<String> problemTexts(ResponseEntity<Map<String, Object>> r) {
         Map<String, Object> details = (Map<String, Object>) r.getBody().get("details");
+        assertThat(details).as("the problems listed in %s", r.getBody()).isNotNull();
         return list(details.get("problems")).stream().map(p -> (String) p.get("text")).toList();
     }
 
@@ -366,6 +368,53 @@ class DpaImportTest extends LedgerApiTest {
                 + "&year=2023&dryRun=true", HttpMethod.POST, new HttpEntity<>(form, headers), JSON);
         assertThat(preview.getStatusCode()).as("%s", preview.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(((Map<?, ?>) preview.getBody().get("summary")).get("realisedTotal")).isEqualTo(3_250_000);
+    }
+
+    @Test
+    void theImportPageOffersTheTemplateShowsEveryProblemAndRecordsThePreviewedWorkbook() {
+        String org = "dinas-dpa-halaman";
+        register(org);
+        awaitProjections();
+        PageSession page = PageSession.signIn(anonymous, "admin", ADMIN_PASSWORD);
+        ResponseEntity<String> form = page.get("/impor", String.class);
+        assertThat(form.getBody()).contains("Impor DPA dari Excel").contains("/impor/templat-dpa?tahun=")
+                .contains("value=\"" + org + "\"");
+        ResponseEntity<byte[]> template = page.get("/impor/templat-dpa?tahun=2023", byte[].class);
+        assertThat(template.getHeaders().getContentType().toString()).isEqualTo(XLSX);
+
+        Map<String, List<List<Object>>> bad = smallDpa(2023);
+        bad.put("Realisasi", List.of(ENTRY_HEADER, List.of(1, "25-01-2023", "SP2D 1", "satu juta", "Gaji")));
+        ResponseEntity<String> refused = page.postForm("/impor/dpa/pratinjau", form.getBody(), upload(org, bad),
+                MediaType.MULTIPART_FORM_DATA);
+        assertThat(refused.getBody()).contains("id=\"dpa-problems\"").contains("Buku kerja ditolak seluruhnya")
+                .contains("<td>Realisasi</td><td class=\"num\">2</td><td>Jumlah</td><td>bukan angka: &#39;satu juta&#39;</td>");
+
+        ResponseEntity<String> preview = page.postForm("/impor/dpa/pratinjau", form.getBody(),
+                upload(org, smallDpa(2023)), MediaType.MULTIPART_FORM_DATA);
+        assertThat(preview.getBody()).contains("id=\"dpa-preview\"")
+                .contains("3 sub kegiatan, anggaran Rp 7.250.000, realisasi Rp 3.250.000 dalam 3 entri (1 rekap)");
+        java.util.regex.Matcher digest = java.util.regex.Pattern.compile("name=\"digest\" value=\"([0-9a-f]{64})\"")
+                .matcher(preview.getBody());
+        assertThat(digest.find()).isTrue();
+        LinkedMultiValueMap<String, Object> confirm = new LinkedMultiValueMap<>();
+        confirm.add("digest", digest.group(1));
+        ResponseEntity<String> recorded = page.postForm("/impor/dpa/catat", preview.getBody(), confirm,
+                MediaType.APPLICATION_FORM_URLENCODED);
+        assertThat(recorded.getHeaders().getLocation().getPath()).isEqualTo("/org/" + org + "/anggaran/2023");
+        assertThat(engine.lastSequenceNumberFor(BudgetId.of(org, 2023))).hasValue(3L);
+    }
+
+    private static LinkedMultiValueMap<String, Object> upload(String org, Map<String, List<List<Object>>> sheets) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("organisasi", org);
+        form.add("tahun", "2023");
+        form.add("file", new ByteArrayResource(workbook(sheets)) {
+            @Override
+            public String getFilename() {
+                return "dpa.xlsx";
+            }
+        });
+        return form;
     }
 
     /** The workbook with its first sheet padded by 40 MB of blanks, which deflate to almost nothing. */
