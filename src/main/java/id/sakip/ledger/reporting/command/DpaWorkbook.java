@@ -210,7 +210,7 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
             if (entriesSheet == null) {
                 notes.add("Tidak ada sheet realisasi: realisasi diambil dari kolom Realisasi sheet " + linesSheet.name());
             }
-            Map<String, List<ImportedRealisation>> realisations = realisations(linesSheet, lineHeader, lines,
+            Map<String, List<ImportedRealisation>> realisations = realisations(linesSheet, lineHeader, lines, byId,
                     entriesSheet, entries);
             List<BudgetProgram> programs = tree(linesSheet, lineHeader, lines, programNames);
             if (lines.isEmpty() && problems.isEmpty()) {
@@ -408,14 +408,13 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
         }
 
         private Map<String, List<ImportedRealisation>> realisations(Sheet linesSheet, Header lineHeader,
-                                                                    List<ReadLine> lines, Sheet entriesSheet,
-                                                                    List<ReadEntry> entries) {
+                                                                    List<ReadLine> lines, Map<String, ReadLine> byId,
+                                                                    Sheet entriesSheet, List<ReadEntry> entries) {
             Map<String, List<ImportedRealisation>> byLine = new LinkedHashMap<>();
             lines.forEach(l -> byLine.put(l.line().lineId(), new ArrayList<>()));
             Map<String, Long> sums = new LinkedHashMap<>();
             for (ReadEntry e : entries) {
-                ReadLine line = lines.stream().filter(l -> l.line().lineId().equals(e.lineId())).findFirst()
-                        .orElseThrow();
+                ReadLine line = byId.get(e.lineId());
                 long sum = sums.merge(e.lineId(), e.entry().amount().value(), Long::sum);
                 if (sum > line.line().amount().value() && sum - e.entry().amount().value()
                         <= line.line().amount().value()) {
