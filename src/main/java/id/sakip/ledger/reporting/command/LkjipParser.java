@@ -135,12 +135,12 @@ public final class LkjipParser {
             return List.of();
         }
         if (raw != null && !(raw instanceof Map) && !(raw instanceof List)) {
-            problem("printed", "must be a list of tables or a mapping");
+            problem("printed", "harus berupa daftar tabel atau pemetaan (kunci: nilai)");
             return List.of();
         }
         if (reportYear == null) {
-            problem(raw == null ? "amendment" : "printed", "the year of the printed report is unknown: give "
-                    + "report_year, a budget, or realisations in the strategic_plan");
+            problem(raw == null ? "amendment" : "printed", "tahun laporan tercetak tidak diketahui: isi "
+                    + "report_year, budget, atau realisasi indikator pada strategic_plan");
             return List.of();
         }
         List<PrintedTable> tables = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class LkjipParser {
                 if (v instanceof Map<?, ?> m) {
                     copy.put(String.valueOf(k), plain(m));
                 } else {
-                    problem("printed." + k, "must be a mapping");
+                    problem("printed." + k, "harus berupa pemetaan (kunci: nilai)");
                 }
             });
             return PrintedTables.fromKeyed(copy, amendment == null ? null : (Map<String, Object>) plain(amendment),
@@ -167,7 +167,7 @@ public final class LkjipParser {
             String label = text(tm, "label", tp + ".label", true);
             String kind = text(tm, "kind", tp + ".kind", true);
             if (kind != null && !PrintedTable.KINDS.contains(kind)) {
-                problem(tp + ".kind", "must be one of " + String.join(", ", PrintedTable.KINDS));
+                problem(tp + ".kind", "harus salah satu dari: " + String.join(", ", PrintedTable.KINDS));
                 kind = null;
             }
             Integer year = tm.get("year") == null ? reportYear : integer(tm, "year", tp + ".year", false);
@@ -177,7 +177,7 @@ public final class LkjipParser {
             }
             Map<String, Object> rows = map(tm, "rows", tp + ".rows", true);
             if (label != null && year != null && !seen.add(year + " " + label)) {
-                problem(tp + ".label", label + " of " + year + " appears twice");
+                problem(tp + ".label", label + " tahun " + year + " tercantum dua kali");
             }
             if (label != null && !label.isEmpty() && kind != null && year != null && rows != null) {
                 tables.add(new PrintedTable(label, kind, year, null, (Map<String, Object>) plain(rows)));

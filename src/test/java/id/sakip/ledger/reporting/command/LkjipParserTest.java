@@ -169,6 +169,9 @@ public class LkjipParserTest {
                 tuple("strategic_plan.period.from", "harus berupa bilangan bulat, bukan teks"),
                 tuple("printed[0].kind", "harus salah satu dari: " + String.join(", ", PrintedTable.KINDS)),
                 tuple("printd", "tidak dikenal di sini (periksa ejaannya; lihat skema berkas LKjIP)"));
+        assertThat(problems(PERFORMANCE_ONLY.replace("year: 2019, rows", "year: 2020, rows")))
+                .extracting(Problem::path, Problem::message)
+                .containsExactly(tuple("printed[1].label", "Tabel 3.5 tahun 2020 tercantum dua kali"));
         assertThat(problems(PERFORMANCE_ONLY.replace("capaian: \"90,58\"", "capaian: \"90.58\"")))
                 .extracting(Problem::path).containsExactly("printed[0].rows.IKU-1.capaian");
     }
