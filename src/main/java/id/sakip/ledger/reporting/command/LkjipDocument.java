@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.sakip.ledger.budget.api.BudgetProgram;
+import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.shared.Rupiah;
 
 /**
@@ -13,10 +14,11 @@ import id.sakip.ledger.shared.Rupiah;
  * the organisation, its budget with year-end realisations, its Renstra, and what the printed
  * report said.
  *
- * @param digest SHA-256 of the file's bytes; importing the same digest again appends nothing
+ * @param digest  SHA-256 of the file's bytes; importing the same digest again appends nothing
+ * @param printed the printed tables (list or keyed form, and the amendment), each with its year; may be empty
  */
 public record LkjipDocument(String digest, OrganisationPart organisation, BudgetPart budget, PlanPart plan,
-                            Map<String, Object> amendment, Map<String, Object> printed) {
+                            List<PrintedTable> printed) {
 
     /** The organisation block. */
     public record OrganisationPart(String id, String name, String kabupaten, String provinsi, String head,

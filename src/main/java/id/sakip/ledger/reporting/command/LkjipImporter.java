@@ -302,7 +302,7 @@ public class LkjipImporter {
             s.put("realisationEntries", b.realisations().values().stream().mapToInt(List::size).sum());
         }
         steps.forEach(step -> s.putAll(step.summary(document)));
-        s.put("printedSection", document.printed() != null);
+        s.put("printedSection", !document.printed().isEmpty());
         return s;
     }
 }
