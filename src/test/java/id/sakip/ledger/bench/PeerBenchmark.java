@@ -47,7 +47,7 @@ final class PeerBenchmark {
         static Sizes of(boolean quick, double scale) {
             return new Sizes(scaled(quick ? 1_000 : 4_000, scale, 16), scaled(400, scale, 8),
                     scaled(quick ? 50_000 : 200_000, scale, LOAD_BATCH), scaled(10_000, scale, 10),
-                    quick ? 30 : 90, Integer.getInteger("bench.peers.rounds", 2));
+                    quick ? 20 : 90, Integer.getInteger("bench.peers.rounds", 2));
         }
 
         private static int scaled(int size, double scale, int least) {
@@ -107,7 +107,7 @@ final class PeerBenchmark {
             peers.put(kind.key(), figures);
         }
         Map<String, Object> workload = new LinkedHashMap<>();
-        workload.put("appendsPerThreadCount", sizes.appendsPerLevel());
+        workload.put("appendsPerThreadLevel", sizes.appendsPerLevel());
         workload.put("oneAggregateAttempts", sizes.oneAggregateAttempts());
         workload.put("replayStoreEvents", sizes.replayEvents());
         workload.put("replaySecondsCap", sizes.replaySecondsCap());
@@ -198,7 +198,7 @@ final class PeerBenchmark {
      * Four threads append to ONE aggregate, each reading the last sequence and appending the next: every
      * append either succeeds or is refused as a conflict, and no sequence may be stored twice.
      */
-    private Map<String, Object> oneAggregate(EventStorageEngine engine, int round) throws Exception {
+    Map<String, Object> oneAggregate(EventStorageEngine engine, int round) throws Exception {
         String aggregate = "one-" + round;
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicLong attempts = new AtomicLong();
@@ -344,7 +344,7 @@ final class PeerBenchmark {
 
     /** Medians over the rounds, the spread (min and max) of each, and the rounds themselves. */
     @SuppressWarnings("unchecked")
-    private static void summarise(List<Map<String, Object>> rounds, Map<String, Object> figures) {
+    static void summarise(List<Map<String, Object>> rounds, Map<String, Object> figures) {
         Map<String, Object> spread = new LinkedHashMap<>();
         for (String key : rounds.get(0).keySet()) {
             if (!(rounds.get(0).get(key) instanceof Number)) {
