@@ -255,6 +255,8 @@ class EverydayPagesBrowserTest extends LedgerApiTest {
         submit(By.id("check-digest"));
         assertThat(browser.findElement(By.id("digest-verdict")).getText()).startsWith("TIDAK COCOK")
                 .contains("log tidak lagi memuat digest");
+        assertThat(browser.findElement(By.id("verified")).getText()).as("the log itself is still verified")
+                .isEqualTo("TERVERIFIKASI");
         screenshot("verification-digest-forged");
 
         browser.findElement(By.id("digest-file")).sendKeys(notADigest.toAbsolutePath().toString());
