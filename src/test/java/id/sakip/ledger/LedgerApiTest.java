@@ -133,7 +133,7 @@ public abstract class LedgerApiTest {
             if (Files.exists(shared)) {
                 return Files.readAllBytes(shared);
             }
-            return LedgerApiTest.class.getResourceAsStream("/reference/jiken-2023.yaml").readAllBytes();
+            return LedgerApiTest.class.getResourceAsStream("/examples/jiken-2023.yaml").readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

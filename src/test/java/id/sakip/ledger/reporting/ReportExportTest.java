@@ -185,7 +185,7 @@ class ReportExportTest extends LedgerApiTest {
                     .anyMatch(t -> t.startsWith("Rekonsiliasi"));
             Sheet reconciliation = book.getSheet(book.getSheetName(titles.indexOf(titles.stream()
                     .filter(t -> t.startsWith("Rekonsiliasi")).findFirst().orElseThrow())));
-            Row total = rowStartingWith(reconciliation, 1, "total anggaran");
+            Row total = rowStartingWith(reconciliation, 1, "jumlah anggaran");
             assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(1_925_000_000d);
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(1_923_000_000d);
         }

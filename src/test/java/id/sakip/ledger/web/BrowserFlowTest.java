@@ -135,7 +135,8 @@ class BrowserFlowTest extends LedgerApiTest {
         signIn("inspektur", "inspektur-password-1");
         browser.get("http://localhost:" + port + "/org/kec-jiken/laporan/2023");
         assertThat(browser.findElement(By.id("report-realised")).getText()).isEqualTo("1.849.985.878");
-        assertThat(browser.findElement(By.id("reconciliation")).getText()).contains("table_3_9_budget_realisation");
+        assertThat(browser.findElement(By.id("reconciliation")).getText()).contains("Tabel 3.9 Realisasi anggaran")
+                .doesNotContain("table_3_9_budget_realisation");
         screenshot("auditor-report");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('monthly-line').scrollIntoView()");
@@ -151,7 +152,8 @@ class BrowserFlowTest extends LedgerApiTest {
         assertThat(browser.getPageSource()).doesNotContain("report-realised");
         String today = java.time.LocalDate.ofInstant(clock.instant(), LedgerClock.WIB).toString();
         browser.get("http://localhost:" + port + "/org/kec-jiken/audit?dari=" + today + "&sampai=" + today);
-        assertThat(browser.findElement(By.id("events")).getText()).contains("RealisationRecorded");
+        assertThat(browser.findElement(By.id("events")).getText()).contains("Realisasi anggaran dicatat")
+                .doesNotContain("RealisationRecorded");
         screenshot("auditor-events-filtered");
         browser.get("http://localhost:" + port + "/org/kec-jiken/audit?dari=2001-01-01&sampai=2001-01-31");
         assertThat(browser.findElement(By.id("no-events")).getText()).contains("Tidak ada peristiwa");
@@ -211,7 +213,8 @@ class BrowserFlowTest extends LedgerApiTest {
         screenshot("planner-renstra");
         submit(By.cssSelector("#IKU-1 a"));
         assertThat(browser.findElement(By.id("indicator-history")).getText())
-                .contains("TARGET_AMENDED").contains("Penyesuaian hasil evaluasi SAKIP").contains("91,50");
+                .contains("Target diubah").contains("Penyesuaian hasil evaluasi SAKIP").contains("91,50")
+                .doesNotContain("TARGET_AMENDED");
         screenshot("auditor-indicator-history");
 
         @SuppressWarnings("unchecked")

@@ -22,6 +22,7 @@ public final class PageSession {
 
     private final TestRestTemplate http;
     private String cookie;
+    private String accept;
 
     private PageSession(TestRestTemplate http) {
         this.http = http;
@@ -41,6 +42,12 @@ public final class PageSession {
         assertThat(signedIn.getHeaders().getLocation()).as("signed in").isNotNull();
         assertThat(signedIn.getHeaders().getLocation().toString()).doesNotContain("error");
         return session;
+    }
+
+    /** From now on, asks for pages as a browser does ({@code Accept: text/html,...}). */
+    public PageSession asBrowser() {
+        accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        return this;
     }
 
     public static String csrf(String html) {
@@ -70,6 +77,9 @@ public final class PageSession {
         }
         if (type != null) {
             headers.setContentType(type);
+        }
+        if (accept != null) {
+            headers.set(HttpHeaders.ACCEPT, accept);
         }
         ResponseEntity<T> r = http.exchange(path, method, new HttpEntity<>(body, headers), responseType);
         remember(r);

@@ -60,7 +60,18 @@ final class ProblemResponses {
     }
 
     static RequestRejectedHandler rejected() {
-        return (request, response, e) -> write(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
-                "The request was rejected: its address is not allowed (e.g. encoded slashes or '..')");
+        return (request, response, e) -> {
+            if (id.sakip.ledger.shared.web.PlainErrorPage.wanted(request.getRequestURI(), request.getHeader("Accept"))) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                response.setContentType("text/html");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(id.sakip.ledger.shared.web.PlainErrorPage.html(400,
+                        "Alamat tidak diizinkan", "Alamat halaman ini berisi bagian yang tidak diizinkan (misalnya "
+                                + "garis miring tersandi atau '..'). Tidak ada yang dicatat."));
+                return;
+            }
+            write(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                    "The request was rejected: its address is not allowed (e.g. encoded slashes or '..')");
+        };
     }
 }

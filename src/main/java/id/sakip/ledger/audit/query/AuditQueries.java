@@ -66,6 +66,39 @@ public class AuditQueries {
     /** An organisation's events in recording order, filtered; at most {@code limit}, after sequence {@code after}. */
     public Page events(String organisationId, Instant from, Instant to, String type, String actor, long after,
                        int limit) {
+        return events(organisationId, new Filter(from, to, type == null ? null : java.util.Set.of(type), actor, null,
+                null), after, limit);
+    }
+
+    /**
+     * What the auditor narrows the events to: recording moments, event types (any of them), the actor,
+     * and value dates (a realisation's date, an amendment's effective date, an adoption's date); a
+     * {@code null} bound does not narrow.
+     */
+    public record Filter(Instant from, Instant to, java.util.Set<String> types, String actor,
+                         java.time.LocalDate valueFrom, java.time.LocalDate valueTo) {
+
+        boolean admits(AuditEvent row) {
+            Instant at = Instant.parse(row.recordedAt());
+            if ((from != null && at.isBefore(from)) || (to != null && at.isAfter(to))
+                    || (types != null && types.stream().noneMatch(t -> t.equalsIgnoreCase(row.type())))
+                    || (actor != null && !actor.equals(row.actorId()))) {
+                return false;
+            }
+            if (valueFrom == null && valueTo == null) {
+                return true;
+            }
+            String iso = EventNarration.valueDate(row.content());
+            if (iso == null) {
+                return false;
+            }
+            java.time.LocalDate value = java.time.LocalDate.parse(iso);
+            return (valueFrom == null || !value.isBefore(valueFrom)) && (valueTo == null || !value.isAfter(valueTo));
+        }
+    }
+
+    /** An organisation's events in recording order that pass the filter; at most {@code limit}, after sequence {@code after}. */
+    public Page events(String organisationId, Filter filter, long after, int limit) {
         if (limit < 1 || limit > 1_000) {
             throw new InvalidValue("INVALID_LIMIT", "limit is 1 to 1000");
         }
@@ -84,10 +117,7 @@ public class AuditQueries {
                     continue;
                 }
                 AuditEvent row = row(e);
-                Instant at = Instant.parse(row.recordedAt());
-                if ((from != null && at.isBefore(from)) || (to != null && at.isAfter(to))
-                        || (type != null && !type.equalsIgnoreCase(row.type()))
-                        || (actor != null && !actor.equals(row.actorId()))) {
+                if (!filter.admits(row)) {
                     continue;
                 }
                 page.add(row);

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import id.sakip.ledger.audit.api.AuditEvent;
+import id.sakip.ledger.audit.query.AuditNames;
 import id.sakip.ledger.audit.query.AuditQueries;
+import id.sakip.ledger.audit.query.EventNarration;
 import id.sakip.ledger.eventstore.CheckpointSigner;
 import id.sakip.ledger.eventstore.CheckpointVerifier;
 import id.sakip.ledger.eventstore.LedgerDigest;
@@ -38,9 +41,11 @@ public class AuditPages {
     private final LogIntegrityMonitor monitor;
     private final CheckpointSigner signer;
     private final Clock clock;
+    private final AuditNames names;
 
     public AuditPages(AuditQueries queries, OrganisationAccess access, CheckpointVerifier verifier,
-                      LogIntegrityMonitor monitor, CheckpointSigner signer, Clock clock) {
+                      LogIntegrityMonitor monitor, CheckpointSigner signer, Clock clock, AuditNames names) {
+        this.names = names;
         this.signer = signer;
         this.queries = queries;
         this.access = access;
@@ -53,11 +58,26 @@ public class AuditPages {
         access.requireRead(LedgerIds.require(org, "organisation"));
     }
 
+    /** Events on one page of the audit trail. */
+    static final int PAGE_SIZE = 50;
+
+    /** One event as a row of the audit trail: what happened in a sentence, who, why, when and its commit. */
+    public record AuditRow(long sequence, String recordedAt, String kind, String sentence, String story,
+                           String actor, String role, String reason, String legalBasis, String commitHash) {
+
+        /** The first 12 hex digits of the commit hash, enough to find it again. */
+        public String shortHash() {
+            return commitHash == null ? "-" : commitHash.substring(0, Math.min(12, commitHash.length()));
+        }
+    }
+
     @GetMapping("/org/{org}/audit")
     public String events(@PathVariable String org, @RequestParam(required = false) String jenis,
                          @RequestParam(required = false) String pelaku,
                          @RequestParam(required = false) String dari, @RequestParam(required = false) String sampai,
-                         @RequestParam(defaultValue = "0") long setelah, Model model) {
+                         @RequestParam(required = false) String nilaiDari,
+                         @RequestParam(required = false) String nilaiSampai,
+                         @RequestParam(defaultValue = "1") int halaman, Model model) {
         requireRead(org);
         model.addAttribute("org", org);
         model.addAttribute("year", Year.now(LedgerClock.WIB).getValue());
@@ -65,18 +85,55 @@ public class AuditPages {
         model.addAttribute("pelaku", pelaku);
         model.addAttribute("dari", dari);
         model.addAttribute("sampai", sampai);
-        Instant from;
-        Instant to;
+        model.addAttribute("nilaiDari", nilaiDari);
+        model.addAttribute("nilaiSampai", nilaiSampai);
+        model.addAttribute("kinds", EventNarration.names());
+        model.addAttribute("pageNumber", Math.max(1, halaman));
+        model.addAttribute("rows", java.util.List.of());
+        model.addAttribute("hasNext", false);
+        AuditQueries.Filter filter;
         try {
-            from = blank(dari) == null ? null : LocalDate.parse(dari).atStartOfDay(LedgerClock.WIB).toInstant();
-            to = blank(sampai) == null ? null : LocalDate.parse(sampai).plusDays(1).atStartOfDay(LedgerClock.WIB)
+            Instant from = blank(dari) == null ? null : LocalDate.parse(dari).atStartOfDay(LedgerClock.WIB).toInstant();
+            Instant to = blank(sampai) == null ? null : LocalDate.parse(sampai).plusDays(1).atStartOfDay(LedgerClock.WIB)
                     .toInstant().minusNanos(1);
+            LocalDate valueFrom = blank(nilaiDari) == null ? null : LocalDate.parse(nilaiDari);
+            LocalDate valueTo = blank(nilaiSampai) == null ? null : LocalDate.parse(nilaiSampai);
+            java.util.Set<String> types = blank(jenis) == null ? null : EventNarration.typesMatching(jenis);
+            filter = new AuditQueries.Filter(from, to, types, blank(pelaku), valueFrom, valueTo);
         } catch (DateTimeParseException bad) {
             model.addAttribute("error", "Tanggal saringan harus berformat TTTT-BB-HH.");
-            model.addAttribute("page", new AuditQueries.Page(java.util.List.of(), null));
             return "audit";
         }
-        model.addAttribute("page", queries.events(org, from, to, blank(jenis), blank(pelaku), setelah, 200));
+        if (filter.types() != null && filter.types().isEmpty()) {
+            model.addAttribute("error", "Tidak ada jenis peristiwa bernama \u201c" + jenis + "\u201d; pilih dari daftar.");
+            return "audit";
+        }
+        long after = 0;
+        AuditQueries.Page page = null;
+        for (int p = 1; p <= Math.max(1, halaman); p++) {
+            page = queries.events(org, filter, after, PAGE_SIZE);
+            if (page.nextAfter() == null) {
+                if (p < halaman) {
+                    page = new AuditQueries.Page(java.util.List.of(), null);
+                }
+                break;
+            }
+            if (p < halaman) {
+                after = page.nextAfter();
+            }
+        }
+        EventNarration.Names names = this.names.forOnePage();
+        java.util.List<AuditRow> rows = new java.util.ArrayList<>();
+        for (AuditEvent e : page.events()) {
+            String story = EventNarration.story(org, e.content());
+            rows.add(new AuditRow(e.sequence(), e.recordedAt(), EventNarration.name(e.type()),
+                    EventNarration.sentence(e.type(), org, e.content(), names), story, e.actorId(),
+                    EventNarration.role(e.actorRole()), e.reason(), e.legalBasis(), e.commitHash()));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("hasNext", page.nextAfter() != null
+                && !queries.events(org, filter, page.nextAfter(), 1).events().isEmpty());
+        model.addAttribute("firstNumber", (Math.max(1, halaman) - 1) * PAGE_SIZE + 1);
         return "audit";
     }
 
@@ -86,6 +143,7 @@ public class AuditPages {
         model.addAttribute("org", org);
         model.addAttribute("year", Year.now(LedgerClock.WIB).getValue());
         model.addAttribute("indicatorId", indicatorId);
+        model.addAttribute("indicatorName", names.forOnePage().indicator(org, indicatorId));
         try {
             model.addAttribute("history", queries.indicatorHistory(org, LedgerIds.require(indicatorId, "indicator")));
         } catch (RuleViolation missing) {
@@ -110,6 +168,7 @@ public class AuditPages {
         }
         model.addAttribute("canReverse", access.holds(org, "TREASURER"));
         model.addAttribute("lineId", lineId);
+        model.addAttribute("lineName", names.forOnePage().line(org, tahun, lineId));
         return "line-history";
     }
 
@@ -119,6 +178,45 @@ public class AuditPages {
         monitor.observe(verification);
         model.addAttribute("result", verification.result());
         model.addAttribute("checkpoints", verification.checkpoints());
+        return "verification";
+    }
+
+    /** The largest digest file accepted; a digest is about 200 bytes. */
+    static final int MAX_DIGEST_BYTES = 16 * 1024;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Verifies the log against a digest file saved earlier, uploaded from the auditor's computer. */
+    @org.springframework.web.bind.annotation.PostMapping("/verifikasi")
+    public String verifyDigest(@RequestParam("digest") org.springframework.web.multipart.MultipartFile file,
+                               Model model) throws java.io.IOException {
+        LedgerDigest digest = null;
+        if (!file.isEmpty() && file.getSize() <= MAX_DIGEST_BYTES) {
+            try {
+                digest = JSON.readValue(file.getBytes(), LedgerDigest.class);
+            } catch (java.io.IOException unreadable) {
+                digest = null;
+            }
+        }
+        if (digest == null || digest.headHash() == null || !digest.headHash().matches("[0-9a-f]{64}")
+                || digest.headSequence() < 0) {
+            model.addAttribute("digestError", "Berkas ini bukan digest buku besar: unggah berkas JSON yang diunduh "
+                    + "dengan tombol \u201cUnduh digest\u201d.");
+            return verification(model);
+        }
+        // a digest that does not match says something about the digest as much as the log: the integrity
+        // monitor keeps judging the log by its own full verification only
+        SignedVerification own = verifier.verify();
+        model.addAttribute("result", own.result());
+        model.addAttribute("checkpoints", own.checkpoints());
+        model.addAttribute("digestResult", verifier.verify(digest).result());
+        model.addAttribute("digest", digest);
+        try {
+            model.addAttribute("digestTakenAt", digest.takenAt() == null ? null
+                    : id.sakip.ledger.shared.IndonesianFormat.time(Instant.parse(digest.takenAt())));
+        } catch (DateTimeParseException unreadable) {
+            model.addAttribute("digestTakenAt", null);
+        }
         return "verification";
     }
 

@@ -39,6 +39,18 @@ public class BudgetQueries {
         return new BudgetBook.Recorded(message.getTimestamp(), actor == null ? null : actor.toString());
     }
 
+    /** The fiscal years from {@code from} to {@code to} in which the organisation has an adopted budget, ascending. */
+    public java.util.List<Integer> years(String organisationId, int from, int to) {
+        java.util.List<Integer> years = new java.util.ArrayList<>();
+        for (int year = from; year <= to; year++) {
+            BudgetBook stored = live.find(BudgetId.of(organisationId, year));
+            if (stored != null && stored.isAdopted()) {
+                years.add(year);
+            }
+        }
+        return years;
+    }
+
     public BudgetBook book(String organisationId, int year, Instant asOf, LocalDate until) {
         // while the read model is rebuilt its books are incomplete: answer from the log instead
         if (asOf == null && until == null && !rebuilds.isRebuilding(BudgetBookProjection.PROCESSOR)) {

@@ -62,10 +62,10 @@ public class BudgetPages {
         try {
             model.addAttribute("report", queries.realisation(org, year, null, null));
         } catch (RuleViolation missing) {
-            model.addAttribute("missing", "Belum ada anggaran (DPA) " + year + " untuk " + org + ".");
+            model.addAttribute("missing", "Belum ada anggaran (DPA) " + year + " untuk organisasi ini.");
         }
         if (!model.containsAttribute("today")) {
-            model.addAttribute("today", LedgerClock.today(clock).toString());
+            model.addAttribute("today", dateInside(LedgerClock.today(clock), year).toString());
         }
         return "budget";
     }
@@ -215,9 +215,16 @@ public class BudgetPages {
             model.addAttribute("report", report);
             return report;
         } catch (RuleViolation missing) {
-            model.addAttribute("missing", "Belum ada anggaran (DPA) " + year + " untuk " + org + ".");
+            model.addAttribute("missing", "Belum ada anggaran (DPA) " + year + " untuk organisasi ini.");
             return null;
         }
+    }
+
+    /** Today when it falls in the fiscal year, else the year's nearest day: a new realisation's default date. */
+    static LocalDate dateInside(LocalDate today, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        return today.isBefore(first) ? first : today.isAfter(last) ? last : today;
     }
 
     /** Parses rupiah as a person types it: 1.500.000 or 1500000 (no decimals). */

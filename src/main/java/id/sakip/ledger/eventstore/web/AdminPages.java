@@ -29,6 +29,19 @@ public class AdminPages {
 
     /** One read model on the page. */
     public record ProjectionRow(String processor, Long lag, RebuildStatus rebuild, boolean running) {
+
+        /** What the read model holds, in Bahasa Indonesia; its technical name stays beside it. */
+        public String label() {
+            return switch (processor) {
+                case "budget-books" -> "Buku anggaran (pagu dan realisasi per baris)";
+                case "plan-books" -> "Buku Renstra (target, realisasi, SKM dan SAKIP)";
+                case "audit-index" -> "Indeks jejak audit per organisasi";
+                case "organisations" -> "Daftar organisasi";
+                case "user-accounts" -> "Daftar pengguna dan peran";
+                case "user-cache" -> "Salinan pengguna untuk masuk";
+                default -> "Model baca " + processor;
+            };
+        }
     }
 
     @GetMapping("/admin/proyeksi")

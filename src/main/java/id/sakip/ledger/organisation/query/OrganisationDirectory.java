@@ -56,4 +56,10 @@ public class OrganisationDirectory {
         }
         return result;
     }
+
+    /** The name an organisation was registered with, or {@code null}. */
+    public String nameOf(String organisationId) {
+        Document d = organisations.find(Filters.eq("_id", organisationId)).first();
+        return d == null ? null : d.getString("name");
+    }
 }

@@ -38,6 +38,7 @@ import id.sakip.ledger.reporting.command.LkjipDocument.Indicator;
 import id.sakip.ledger.reporting.command.LkjipDocument.Objective;
 import id.sakip.ledger.reporting.command.LkjipDocument.OrganisationPart;
 import id.sakip.ledger.reporting.command.LkjipDocument.PlanPart;
+import id.sakip.ledger.shared.IndonesianFormat;
 import id.sakip.ledger.shared.Rupiah;
 
 /**
@@ -82,12 +83,10 @@ public final class LkjipParser {
             Yaml yaml = new Yaml(new SafeConstructor(options));
             root = yaml.load(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
         } catch (YAMLException e) {
-            String message = e.getMessage() == null ? "unreadable YAML" : e.getMessage();
-            throw new LkjipProblems(List.of(new LkjipProblems.Problem("$", "not valid YAML: "
-                    + (message.length() > 400 ? message.substring(0, 400) : message))));
+            throw new LkjipProblems(List.of(new LkjipProblems.Problem("$", "bukan YAML yang sah" + where(e))));
         }
         if (!(root instanceof Map<?, ?> map)) {
-            throw new LkjipProblems(List.of(new LkjipProblems.Problem("$", "the file must be a YAML mapping")));
+            throw new LkjipProblems(List.of(new LkjipProblems.Problem("$", "berkas harus berupa pemetaan YAML (kunci: nilai)")));
         }
         for (LkjipProblems.Problem p : LkjipSchema.problems(map)) {
             if (schemaPaths.add(p.path()) && problems.size() < 500) {
@@ -100,7 +99,7 @@ public final class LkjipParser {
         Map<String, Object> amendment = map(map, "amendment", "amendment", false);
         List<PrintedTable> printed = printed(map.get("printed"), amendment, reportYear(map, budget, plan));
         if (budget == null && plan == null && problems.isEmpty()) {
-            problem("$", "the file has neither a budget nor a strategic_plan");
+            problem("$", "berkas tidak memuat budget maupun strategic_plan");
         }
         if (!problems.isEmpty()) {
             throw new LkjipProblems(problems);
@@ -218,12 +217,12 @@ public final class LkjipParser {
         Object v = parent.get(key);
         if (v == null) {
             if (required) {
-                problem(path, "is required");
+                problem(path, "wajib diisi");
             }
             return null;
         }
         if (!(v instanceof Map)) {
-            problem(path, "must be a mapping");
+            problem(path, "harus berupa pemetaan (kunci: nilai)");
             return null;
         }
         return (Map<String, Object>) v;
@@ -234,12 +233,12 @@ public final class LkjipParser {
         Object v = parent.get(key);
         if (v == null) {
             if (required) {
-                problem(path, "is required");
+                problem(path, "wajib diisi");
             }
             return List.of();
         }
         if (!(v instanceof List)) {
-            problem(path, "must be a list");
+            problem(path, "harus berupa daftar");
             return List.of();
         }
         return (List<Object>) v;
@@ -249,28 +248,28 @@ public final class LkjipParser {
         Object v = parent.get(key);
         if (v == null) {
             if (required) {
-                problem(path, "is required");
+                problem(path, "wajib diisi");
             }
             return null;
         }
         if (v instanceof Map || v instanceof List) {
-            problem(path, "must be text");
+            problem(path, "harus berupa teks");
             return null;
         }
         String s = v.toString().strip();
         if (s.length() > 2_000) {
-            problem(path, "is longer than 2000 characters");
+            problem(path, "lebih dari 2000 karakter");
             return null;
         }
         boolean identifier = id.sakip.ledger.shared.TextRules.isIdentifier(key) || key.equals("code");
         if ((identifier ? id.sakip.ledger.shared.TextRules.refusedInIdentifier(s)
                 : id.sakip.ledger.shared.TextRules.refusedInText(s)) >= 0) {
-            problem(path, identifier ? "holds a control, bidi or zero-width character"
-                    : "holds a control or bidi character");
+            problem(path, identifier ? "memuat karakter kendali, bidi atau lebar-nol"
+                    : "memuat karakter kendali atau bidi");
             return null;
         }
         if (required && s.isEmpty()) {
-            problem(path, "must not be empty");
+            problem(path, "tidak boleh kosong");
         }
         return s;
     }
@@ -278,7 +277,7 @@ public final class LkjipParser {
     private String id(Map<?, ?> parent, String key, String path) {
         String s = text(parent, key, path, true);
         if (s != null && (!ID.matcher(s).matches() || s.contains(".."))) {
-            problem(path, "must be letters, digits, '.', '_' or '-' (at most 100)");
+            problem(path, "hanya boleh huruf, angka, '.', '_' atau '-' (paling banyak 100)");
             return null;
         }
         return s;
@@ -288,14 +287,14 @@ public final class LkjipParser {
         Object v = parent.get(key);
         if (v == null) {
             if (required) {
-                problem(path, "is required");
+                problem(path, "wajib diisi");
             }
             return null;
         }
         if (v instanceof Integer i) {
             return i;
         }
-        problem(path, "must be a whole number");
+        problem(path, "harus bilangan bulat");
         return null;
     }
 
@@ -303,23 +302,23 @@ public final class LkjipParser {
         Object v = parent.get(key);
         if (v == null) {
             if (required) {
-                problem(path, "is required");
+                problem(path, "wajib diisi");
             }
             return null;
         }
         if (v instanceof Integer || v instanceof Long) {
             long amount = ((Number) v).longValue();
             if (amount < 0) {
-                problem(path, "must not be negative");
+                problem(path, "tidak boleh negatif");
                 return null;
             }
             return Rupiah.of(amount);
         }
         if (v instanceof BigInteger) {
-            problem(path, "is too large for an amount of rupiah");
+            problem(path, "terlalu besar untuk jumlah rupiah");
             return null;
         }
-        problem(path, "must be a whole number of rupiah");
+        problem(path, "harus rupiah utuh (tanpa desimal)");
         return null;
     }
 
@@ -333,19 +332,19 @@ public final class LkjipParser {
         } else if (v instanceof Double) {
             d = new BigDecimal(v.toString());
         } else {
-            problem(path, "must be a number");
+            problem(path, "harus berupa angka");
             return null;
         }
         if (d.signum() < 0) {
-            problem(path, "must not be negative");
+            problem(path, "tidak boleh negatif");
             return null;
         }
         if (d.stripTrailingZeros().scale() > 2) {
-            problem(path, "has more than 2 decimals");
+            problem(path, "lebih dari 2 angka desimal");
             return null;
         }
         if (d.precision() - d.scale() > 12) {
-            problem(path, "is too large");
+            problem(path, "terlalu besar");
             return null;
         }
         return d;
@@ -361,7 +360,7 @@ public final class LkjipParser {
         try {
             return LocalDate.parse(v.toString());
         } catch (DateTimeParseException e) {
-            problem(path, "must be a date YYYY-MM-DD");
+            problem(path, "harus tanggal berformat TTTT-BB-HH");
             return null;
         }
     }
@@ -376,7 +375,7 @@ public final class LkjipParser {
         List<Object> raw = list(m, "villages", "organisation.villages", false);
         for (int i = 0; i < raw.size(); i++) {
             if (raw.get(i) == null || raw.get(i) instanceof Map || raw.get(i) instanceof List) {
-                problem("organisation.villages[" + i + "]", "must be a name");
+                problem("organisation.villages[" + i + "]", "harus berupa nama");
             } else {
                 villages.add(raw.get(i).toString());
             }
@@ -392,7 +391,7 @@ public final class LkjipParser {
         }
         Integer year = integer(m, "fiscal_year", "budget.fiscal_year", true);
         if (year != null && (year < 2000 || year > 2100)) {
-            problem("budget.fiscal_year", "must be a year between 2000 and 2100");
+            problem("budget.fiscal_year", "harus tahun antara 2000 dan 2100");
             year = null;
         }
         String fund = text(m, "fund", "budget.fund", false);
@@ -402,12 +401,12 @@ public final class LkjipParser {
         Set<Integer> activityNumbers = new HashSet<>();
         List<Object> rawPrograms = list(m, "programs", "budget.programs", true);
         if (rawPrograms.isEmpty() && m.get("programs") != null) {
-            problem("budget.programs", "must list at least one program");
+            problem("budget.programs", "harus memuat paling sedikit satu program");
         }
         for (int p = 0; p < rawPrograms.size(); p++) {
             String pp = "budget.programs[" + p + "]";
             if (!(rawPrograms.get(p) instanceof Map<?, ?> pm)) {
-                problem(pp, "must be a mapping");
+                problem(pp, "harus berupa pemetaan (kunci: nilai)");
                 continue;
             }
             Integer pnum = integer(pm, "number", pp + ".number", true);
@@ -418,12 +417,12 @@ public final class LkjipParser {
             for (int a = 0; a < rawActivities.size(); a++) {
                 String ap = pp + ".activities[" + a + "]";
                 if (!(rawActivities.get(a) instanceof Map<?, ?> am)) {
-                    problem(ap, "must be a mapping");
+                    problem(ap, "harus berupa pemetaan (kunci: nilai)");
                     continue;
                 }
                 Integer anum = integer(am, "number", ap + ".number", true);
                 if (anum != null && !activityNumbers.add(anum)) {
-                    problem(ap + ".number", "activity " + anum + " appears twice");
+                    problem(ap + ".number", "kegiatan " + anum + " muncul dua kali");
                 }
                 String aname = text(am, "name", ap + ".name", true);
                 String objective = text(am, "objective", ap + ".objective", false);
@@ -433,7 +432,7 @@ public final class LkjipParser {
                 for (int l = 0; l < rawLines.size(); l++) {
                     String lp = ap + ".sub_activities[" + l + "]";
                     if (!(rawLines.get(l) instanceof Map<?, ?> lm)) {
-                        problem(lp, "must be a mapping");
+                        problem(lp, "harus berupa pemetaan (kunci: nilai)");
                         continue;
                     }
                     BudgetLine line = line(lm, lp, lineIds);
@@ -466,7 +465,7 @@ public final class LkjipParser {
                     path + ".target"), text(m, "unit", path + ".unit", false));
         }
         if (raw instanceof List) {
-            problem(path, "must be text or a mapping");
+            problem(path, "harus berupa teks atau pemetaan");
             return null;
         }
         return new OutputIndicator(raw.toString(), null, null);
@@ -483,7 +482,7 @@ public final class LkjipParser {
             try {
                 economicClass = EconomicClass.fromCode(cls);
             } catch (IllegalArgumentException e) {
-                problem(lp + ".class", "must be pegawai, barang_jasa or modal");
+                problem(lp + ".class", "harus pegawai, barang_jasa atau modal");
             }
         }
         Rupiah amount = money(lm, "budget", lp + ".budget", true);
@@ -492,7 +491,7 @@ public final class LkjipParser {
                 lp + ".indicator") : new OutputIndicator(text(lm, "indicator", lp + ".indicator", false),
                 decimal(lm.get("target"), lp + ".target"), text(lm, "unit", lp + ".unit", false));
         if (lineId != null && !lineIds.add(lineId)) {
-            problem(lp, "line " + lineId + " appears twice");
+            problem(lp, "baris " + lineId + " muncul dua kali");
             return null;
         }
         if (lineId == null || name == null || economicClass == null || amount == null) {
@@ -510,7 +509,7 @@ public final class LkjipParser {
             for (int r = 0; r < raw.size(); r++) {
                 String rp = lp + ".realisations[" + r + "]";
                 if (!(raw.get(r) instanceof Map<?, ?> rm)) {
-                    problem(rp, "must be a mapping");
+                    problem(rp, "harus berupa pemetaan (kunci: nilai)");
                     continue;
                 }
                 LocalDate date = date(rm.get("date"), rp + ".date");
@@ -519,12 +518,12 @@ public final class LkjipParser {
                 String description = text(rm, "description", rp + ".description", false);
                 if (date == null) {
                     if (rm.get("date") == null) {
-                        problem(rp + ".date", "is required");
+                        problem(rp + ".date", "wajib diisi");
                     }
                     continue;
                 }
                 if (amount != null && !amount.isPositive()) {
-                    problem(rp + ".amount", "must be more than 0");
+                    problem(rp + ".amount", "harus lebih dari 0");
                     continue;
                 }
                 checkDate(date, year, today, rp + ".date");
@@ -533,7 +532,7 @@ public final class LkjipParser {
                 }
             }
             if (lm.get("realised") != null) {
-                problem(lp, "give either realised or realisations, not both");
+                problem(lp, "isi realised atau realisations, jangan keduanya");
             }
         } else {
             Rupiah realised = money(lm, "realised", lp + ".realised", false);
@@ -549,17 +548,18 @@ public final class LkjipParser {
             sum += e.amount().value();
         }
         if (line != null && sum > line.amount().value()) {
-            problem(lp + (lm.get("realisations") != null ? ".realisations" : ".realised"), "realised "
-                    + Rupiah.of(sum) + " exceeds the line's budget of " + line.amount());
+            problem(lp + (lm.get("realisations") != null ? ".realisations" : ".realised"), "realisasi Rp "
+                    + IndonesianFormat.integer(sum) + " melebihi pagu baris Rp "
+                    + IndonesianFormat.integer(line.amount().value()));
         }
         return entries;
     }
 
     private void checkDate(LocalDate date, Integer year, LocalDate today, String path) {
         if (year != null && date.getYear() != year) {
-            problem(path, "date " + date + " is outside fiscal year " + year);
+            problem(path, "tanggal " + date + " di luar tahun anggaran " + year);
         } else if (date.isAfter(today)) {
-            problem(path, "date " + date + " is after today (" + today + "); record year-end figures after the year");
+            problem(path, "tanggal " + date + " melewati hari ini (" + today + "); catat angka akhir tahun setelah tahunnya berakhir");
         }
     }
 
@@ -572,7 +572,7 @@ public final class LkjipParser {
         Integer from = period == null ? null : integer(period, "from", "strategic_plan.period.from", true);
         Integer to = period == null ? null : integer(period, "to", "strategic_plan.period.to", true);
         if (from != null && to != null && (to < from || to - from > 10)) {
-            problem("strategic_plan.period", "must run forwards over at most 10 years");
+            problem("strategic_plan.period", "harus berurutan maju dan paling lama 10 tahun");
         }
         List<Goal> goals = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -580,7 +580,7 @@ public final class LkjipParser {
         for (int g = 0; g < rawGoals.size(); g++) {
             String gp = "strategic_plan.goals[" + g + "]";
             if (!(rawGoals.get(g) instanceof Map<?, ?> gm)) {
-                problem(gp, "must be a mapping");
+                problem(gp, "harus berupa pemetaan (kunci: nilai)");
                 continue;
             }
             String gid = unique(id(gm, "id", gp + ".id"), ids, gp + ".id");
@@ -590,7 +590,7 @@ public final class LkjipParser {
             for (int o = 0; o < rawObjectives.size(); o++) {
                 String op = gp + ".objectives[" + o + "]";
                 if (!(rawObjectives.get(o) instanceof Map<?, ?> om)) {
-                    problem(op, "must be a mapping");
+                    problem(op, "harus berupa pemetaan (kunci: nilai)");
                     continue;
                 }
                 String oid = unique(id(om, "id", op + ".id"), ids, op + ".id");
@@ -600,7 +600,7 @@ public final class LkjipParser {
                 for (int i = 0; i < rawIndicators.size(); i++) {
                     String ip = op + ".indicators[" + i + "]";
                     if (!(rawIndicators.get(i) instanceof Map<?, ?> im)) {
-                        problem(ip, "must be a mapping");
+                        problem(ip, "harus berupa pemetaan (kunci: nilai)");
                         continue;
                     }
                     Indicator indicator = indicator(im, ip, ids, from, to);
@@ -625,7 +625,7 @@ public final class LkjipParser {
 
     private String unique(String id, Set<String> ids, String path) {
         if (id != null && !ids.add(id)) {
-            problem(path, id + " appears twice");
+            problem(path, id + " muncul dua kali");
             return null;
         }
         return id;
@@ -636,11 +636,11 @@ public final class LkjipParser {
         String name = text(im, "name", ip + ".name", true);
         String direction = text(im, "direction", ip + ".direction", true);
         if (direction != null && !direction.equals("higher_is_better") && !direction.equals("lower_is_better")) {
-            problem(ip + ".direction", "must be higher_is_better or lower_is_better");
+            problem(ip + ".direction", "harus higher_is_better atau lower_is_better");
         }
         String grading = text(im, "grading", ip + ".grading", false);
         if (grading != null && !grading.equals("sakip") && !grading.equals("skm")) {
-            problem(ip + ".grading", "must be sakip or skm");
+            problem(ip + ".grading", "harus sakip atau skm");
         }
         Map<Integer, BigDecimal> targets = yearly(im, "targets", ip, from, to);
         Map<Integer, BigDecimal> realisations = yearly(im, "realisations", ip, from, to);
@@ -660,17 +660,17 @@ public final class LkjipParser {
             return values;
         }
         if (!(raw instanceof Map<?, ?> m)) {
-            problem(ip + "." + key, "must map years to values");
+            problem(ip + "." + key, "harus memetakan tahun ke nilai");
             return values;
         }
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String yp = ip + "." + key + "." + e.getKey();
             if (!(e.getKey() instanceof Integer year)) {
-                problem(yp, "the key must be a year");
+                problem(yp, "kuncinya harus berupa tahun");
                 continue;
             }
             if (from != null && to != null && (year < from || year > to)) {
-                problem(yp, "year " + year + " is outside the Renstra period " + from + "-" + to);
+                problem(yp, "tahun " + year + " di luar periode Renstra " + from + "–" + to);
                 continue;
             }
             if (e.getValue() == null) {
@@ -682,6 +682,18 @@ public final class LkjipParser {
             }
         }
         return values;
+    }
+
+    /** Where the YAML parser stopped, in words: ", sekitar baris 3 kolom 1". */
+    private static String where(YAMLException e) {
+        if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return ", sekitar baris " + (marked.getProblemMark().getLine() + 1) + " kolom "
+                    + (marked.getProblemMark().getColumn() + 1) + " (periksa indentasi, titik dua dan tanda kutip)";
+        }
+        if (e.getMessage() != null && e.getMessage().contains("limit")) {
+            return ": berkas terlalu dalam bersarang atau terlalu panjang";
+        }
+        return "";
     }
 
     private static String sha256(byte[] bytes) {

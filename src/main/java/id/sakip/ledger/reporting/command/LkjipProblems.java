@@ -15,7 +15,7 @@ public class LkjipProblems extends InvalidValue {
     private final transient List<Problem> problems;
 
     public LkjipProblems(List<Problem> problems) {
-        super("INVALID_IMPORT", "The file was not imported: " + problems.size() + " problem(s) found",
+        super("INVALID_IMPORT", "Berkas tidak diimpor: " + problems.size() + " masalah ditemukan",
                 Map.of("problems", problems));
         this.problems = List.copyOf(problems);
     }

@@ -25,6 +25,8 @@ import jakarta.annotation.PreDestroy;
 @Component
 public class ImportJobs {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJobs.class);
+
     /** Where one import stands. */
     public static final class Job {
         public final String id;
@@ -93,7 +95,9 @@ public class ImportJobs {
         } catch (AccessDenied denied) {
             job.error = "Ditolak: hanya perencana organisasi dalam berkas ini yang dapat mengimpornya.";
         } catch (RuntimeException failed) {
-            job.error = "Impor gagal: " + failed.getMessage();
+            log.error("Import {} failed", job.id, failed);
+            job.error = "Impor gagal karena kesalahan sistem; tidak ada yang dicatat. Laporkan nomor impor "
+                    + job.id + " kepada administrator.";
         } finally {
             job.finishedAt = clock.instant();
             job.finished = true;

@@ -66,7 +66,8 @@ public class ImportPages {
 
     private static final Map<String, String> LABELS = Map.of(
             "renstra", "Renstra", "indicators", "Indikator kinerja", "targets", "Target tahunan",
-            "indicatorRealisations", "Realisasi indikator", "printedSection", "Angka laporan tercetak (untuk rekonsiliasi)");
+            "indicatorRealisations", "Realisasi indikator", "printedSection", "Angka laporan tercetak (untuk rekonsiliasi)",
+            "printedTables", "Tabel tercetak");
 
     /** The preview figures not shown in their own rows, labelled in Bahasa Indonesia. */
     static Map<String, Object> extras(Map<String, Object> summary) {
@@ -75,7 +76,8 @@ public class ImportPages {
             if (!Set.of("organisation", "fiscalYear", "programs", "lines", "budgetTotal", "realisedTotal",
                     "realisationEntries").contains(key)) {
                 extras.put(LABELS.getOrDefault(key, key), value instanceof Boolean b ? (b ? "ada" : "tidak ada")
-                        : value);
+                        : value instanceof java.util.Collection<?> tables ? String.join("; ", tables.stream()
+                        .map(t -> ReconciliationLabels.tableName(String.valueOf(t))).toList()) : value);
             }
         });
         return extras;
@@ -193,6 +195,26 @@ public class ImportPages {
         }
         session.removeAttribute(PENDING);
         ImportJobs.Job job = jobs.start(LedgerIds.newId(), p.fileName(), p.bytes());
+        return "redirect:/impor/proses/" + job.id;
+    }
+
+    /** The shipped example, {@code examples/jiken-2023.yaml}, packed into the application. */
+    static final String SAMPLE = "/examples/jiken-2023.yaml";
+
+    /**
+     * Imports the shipped Kecamatan Jiken 2023 example, so that a fresh installation can be tried at
+     * once; an already imported example is recognised by its digest and recorded only once.
+     */
+    @PostMapping("/impor/contoh")
+    public String sample() throws IOException {
+        byte[] bytes;
+        try (java.io.InputStream in = ImportPages.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                return "redirect:/?contoh=tidak-ada";
+            }
+            bytes = in.readAllBytes();
+        }
+        ImportJobs.Job job = jobs.start(LedgerIds.newId(), "jiken-2023.yaml", bytes);
         return "redirect:/impor/proses/" + job.id;
     }
 

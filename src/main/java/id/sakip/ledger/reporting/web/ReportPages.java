@@ -33,7 +33,9 @@ import id.sakip.ledger.reporting.query.LkjipQueries;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.OrganisationAccess;
 import id.sakip.ledger.shared.RuleViolation;
+import id.sakip.ledger.shared.web.IndonesianMessages;
 import id.sakip.ledger.shared.web.LedgerIds;
+import id.sakip.ledger.shared.IndonesianFormat;
 
 /** The LKjIP tables as one page, live or as the ledger knew them at a chosen moment. */
 @Controller
@@ -142,7 +144,13 @@ public class ReportPages {
         try {
             model.addAttribute(name, report.get());
         } catch (RuleViolation missing) {
-            model.addAttribute(name + "Missing", missing.getMessage());
+            Object at = model.getAttribute("asOfInstant");
+            String message = IndonesianMessages.of(missing);
+            if (at instanceof Instant asOf && message.endsWith(".")) {
+                message = message.substring(0, message.length() - 1) + " menurut buku besar per "
+                        + IndonesianFormat.time(asOf) + ".";
+            }
+            model.addAttribute(name + "Missing", message);
         }
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests that Tomcat refuses before the application sees them (a NUL in a header, {@code %00} in
- * the path) are answered with problem+json {@code MALFORMED_REQUEST} instead of Tomcat's HTML page.
+ * the path) are answered with problem+json {@code MALFORMED_REQUEST} instead of Tomcat's HTML page, or
+ * with a short Indonesian page when a browser asked for HTML.
  */
 @Component
 public class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -55,6 +56,17 @@ public class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatS
                 return;
             }
             try {
+                if (PlainErrorPage.wanted(request.getRequestURI(), request.getHeader("Accept"))) {
+                    response.setContentType("text/html");
+                    response.setCharacterEncoding("UTF-8");
+                    Writer page = response.getReporter();
+                    if (page != null) {
+                        page.write(PlainErrorPage.html(status, "Permintaan tidak dapat dibaca", "Alamat atau kepala "
+                                + "permintaan ini berisi karakter yang tidak diizinkan. Tidak ada yang dicatat."));
+                        response.finishResponse();
+                    }
+                    return;
+                }
                 response.setContentType("application/problem+json");
                 response.setCharacterEncoding("UTF-8");
                 String code = status == 400 ? "MALFORMED_REQUEST" : "HTTP_" + status;

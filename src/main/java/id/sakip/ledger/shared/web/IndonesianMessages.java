@@ -56,7 +56,24 @@ public final class IndonesianMessages {
             case "IMPORT_TOO_LARGE" -> "Ditolak: berkas ini terlalu besar untuk dicatat sekaligus (sekitar "
                     + d.get("megabytes") + " MB, paling banyak " + d.get("limitMegabytes") + " MB). Tidak ada yang "
                     + "dicatat; pecah berkas, misalnya satu berkas per tahun anggaran.";
-            default -> "Ditolak (" + v.code() + "): " + v.getMessage();
+            case "BUDGET_NOT_FOUND" -> "Belum ada anggaran (DPA) tahun " + d.get("fiscalYear") + " untuk organisasi ini.";
+            case "PLAN_NOT_FOUND" -> "Belum ada Renstra organisasi ini yang mencakup tahun " + d.get("year") + ".";
+            case "NO_PRINTED_REPORT" -> "Belum ada laporan LKjIP tercetak tahun " + d.get("year") + " yang diimpor.";
+            case "INVALID_AS_OF" -> "Ditolak: waktu \u201cseperti pada\u201d harus berupa tanggal dan jam, mis. "
+                    + "2023-12-31T23:59.";
+            case "UNKNOWN_TABLE" -> "Ditolak: tabel " + d.get("tabel") + " tidak dikenal.";
+            case "UNKNOWN_FORMAT" -> "Ditolak: format unduhan harus XLSX, CSV atau PDF.";
+            case "INVALID_ID" -> "Ditolak: kode pada alamat atau isian tidak sah (hanya huruf, angka, titik, "
+                    + "garis bawah dan tanda hubung).";
+            case "INVALID_CHARACTER" -> "Ditolak: teks berisi karakter yang tidak diizinkan.";
+            case "YEAR_IN_FUTURE" -> "Ditolak: tahun itu belum tiba.";
+            case "UNKNOWN_PROCESSOR" -> "Ditolak: model baca " + d.get("processor") + " tidak dikenal.";
+            case "MISSING_PARAMETER" -> "Ditolak: isian yang diperlukan belum lengkap.";
+            default -> switch (v.kind()) {
+                case NOT_FOUND -> "Tidak ditemukan: data yang diminta belum tercatat (kode " + v.code() + ").";
+                case INVALID -> "Ditolak: isian tidak dapat diterima (kode " + v.code() + ").";
+                case RULE -> "Ditolak oleh aturan buku besar (kode " + v.code() + ").";
+            };
         };
     }
 }

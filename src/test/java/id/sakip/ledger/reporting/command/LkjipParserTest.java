@@ -64,14 +64,14 @@ public class LkjipParserTest {
     void aYamlAliasBombIsRefused() {
         assertThat(problems(aliasBomb())).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("$");
-            assertThat(p.message()).contains("not valid YAML");
+            assertThat(p.message()).contains("bukan YAML yang sah");
         });
     }
 
     @Test
     void aTagThatWouldBuildAJavaObjectIsRefused() {
         String hostile = "organisation: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1/x\"]]]]\n";
-        assertThat(problems(hostile)).singleElement().satisfies(p -> assertThat(p.message()).contains("not valid YAML"));
+        assertThat(problems(hostile)).singleElement().satisfies(p -> assertThat(p.message()).contains("bukan YAML yang sah"));
     }
 
     @Test
@@ -100,10 +100,10 @@ public class LkjipParserTest {
     @Test
     void realisationsBeyondTheLineOrAfterTodayAreRefused() {
         assertThat(problems(MINIMAL.replace("amount: 300", "amount: 900"))).extracting(Problem::message)
-                .anySatisfy(m -> assertThat(m).contains("exceeds the line's budget"));
+                .anySatisfy(m -> assertThat(m).contains("melebihi pagu baris"));
         assertThat(problems(MINIMAL.replace("fiscal_year: 2024", "fiscal_year: 2026")
                 .replace("2024-03-01", "2026-12-01").replace("2024-04-01", "2026-04-01")))
-                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("after today"));
+                .extracting(Problem::message).anySatisfy(m -> assertThat(m).contains("melewati hari ini"));
     }
 
     @Test
@@ -118,7 +118,7 @@ public class LkjipParserTest {
     void aFileOverFourMegabytesIsRefusedBeforeParsing() {
         byte[] big = new byte[LkjipParser.MAX_BYTES + 1];
         assertThatThrownBy(() -> LkjipParser.parse(big, TODAY)).isInstanceOf(LkjipProblems.class)
-                .hasMessageContaining("1 problem");
+                .hasMessageContaining("1 masalah");
     }
 
     @Test
