@@ -83,6 +83,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/imports/**").hasAnyRole("PLANNER", "ADMIN")
                         .requestMatchers("/api/v1/organisations").authenticated()
                         .requestMatchers("/api/v1/organisations/{org}/**").access(policy)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/kabupaten/*/grading-scales/*")
+                        .authenticated()
+                        .requestMatchers("/api/v1/kabupaten/*/grading-scales/*").hasRole("ADMIN")
                         .anyRequest().denyAll());
         if (issuer == null || issuer.isBlank()) {
             http.httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthenticated()));

@@ -10,6 +10,7 @@ import id.sakip.ledger.performance.query.PlanBook;
 import id.sakip.ledger.reporting.api.PrintedReportRecorded;
 import id.sakip.ledger.reporting.api.PublishedReportId;
 import id.sakip.ledger.shared.UnknownItem;
+import id.sakip.ledger.performance.query.GradingScaleQueries;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 
 /** LKjIP questions that join the budget and performance ledgers. */
@@ -20,11 +21,14 @@ public class LkjipQueries {
     private final PerformanceQueries performance;
 
     private final AggregateHistory history;
+    private final GradingScaleQueries scales;
 
-    public LkjipQueries(BudgetQueries budgets, PerformanceQueries performance, AggregateHistory history) {
+    public LkjipQueries(BudgetQueries budgets, PerformanceQueries performance, AggregateHistory history,
+                        GradingScaleQueries scales) {
         this.budgets = budgets;
         this.performance = performance;
         this.history = history;
+        this.scales = scales;
     }
 
     /** The reconciliation of the printed LKjIP of a year against the ledger, as of an instant. */
@@ -44,11 +48,11 @@ public class LkjipQueries {
         PlanBook plan = performance.plans(organisationId, asOf).stream().filter(b -> b.covers(year)).findFirst()
                 .orElse(null);
         return ReconciliationReport.of(organisationId, year, p.source(), p.printed(), p.amendment(),
-                budgets.book(organisationId, year, asOf, null), plan);
+                budgets.book(organisationId, year, asOf, null), plan, scales.grading(organisationId, asOf));
     }
 
     public EfficiencyReport efficiency(String organisationId, int year, Instant asOf) {
         return EfficiencyReport.of(performance.planFor(organisationId, year, asOf),
-                budgets.book(organisationId, year, asOf, null), year);
+                budgets.book(organisationId, year, asOf, null), year, scales.grading(organisationId, asOf));
     }
 }

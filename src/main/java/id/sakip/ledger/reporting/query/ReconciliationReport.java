@@ -8,7 +8,9 @@ import java.util.Map;
 
 import id.sakip.ledger.budget.api.EconomicClass;
 import id.sakip.ledger.budget.query.BudgetBook;
+import id.sakip.ledger.performance.computation.Grading;
 import id.sakip.ledger.performance.computation.PerformanceMath;
+import id.sakip.ledger.performance.query.PerformanceReports;
 import id.sakip.ledger.performance.query.PlanBook;
 import id.sakip.ledger.shared.Percentages;
 
@@ -101,6 +103,13 @@ public record ReconciliationReport(String organisationId, int year, String sourc
     /** Compares the printed figures with the budget and plan as the ledger folds them. */
     public static ReconciliationReport of(String organisationId, int year, String source, Map<String, Object> printed,
                                           Map<String, Object> amendment, BudgetBook budget, PlanBook plan) {
+        return of(organisationId, year, source, printed, amendment, budget, plan, Grading.DEFAULT);
+    }
+
+    /** The same, with labels (kategori, kemajuan, efisiensi) on the scales in force for the organisation. */
+    public static ReconciliationReport of(String organisationId, int year, String source, Map<String, Object> printed,
+                                          Map<String, Object> amendment, BudgetBook budget, PlanBook plan,
+                                          Grading grading) {
         Comparison c = new Comparison();
         List<String> notCompared = new ArrayList<>();
         for (Map.Entry<String, Object> table : printed.entrySet()) {
@@ -114,16 +123,17 @@ public record ReconciliationReport(String organisationId, int year, String sourc
                 });
             } else if (name.startsWith("table_3_2_") && plan != null) {
                 int y = Integer.parseInt(name.substring("table_3_2_".length()));
-                t.forEach((indicatorId, v) -> achievementRow(c, name, indicatorId, map(v), plan, y));
+                t.forEach((indicatorId, v) -> achievementRow(c, name, indicatorId, map(v), plan, y, grading));
             } else if (name.startsWith("table_3_3") && plan != null) {
                 t.forEach((indicatorId, years) -> map(years).forEach((y, v) ->
                         achievementRow(c, name, indicatorId + " " + y, map(v), plan, indicatorId,
-                                Integer.parseInt(y))));
+                                Integer.parseInt(y), grading)));
             } else if (name.startsWith("table_3_4") && plan != null) {
-                t.forEach((indicatorId, v) -> progressRow(c, name, indicatorId, map(v), plan, year));
+                t.forEach((indicatorId, v) -> progressRow(c, name, indicatorId, map(v), plan, year, grading));
             } else if (name.startsWith("table_3_7") && plan != null) {
-                EfficiencyReport efficiency = EfficiencyReport.of(plan, budget, year);
-                t.forEach((objective, v) -> efficiencyRow(c, name, objective, map(v), plan, budget, year, efficiency));
+                EfficiencyReport efficiency = EfficiencyReport.of(plan, budget, year, grading);
+                t.forEach((objective, v) -> efficiencyRow(c, name, objective, map(v), plan, budget, year, efficiency,
+                        grading));
             } else if (name.startsWith("table_3_9")) {
                 budgetRealisation(c, name, t, budget);
             } else if (name.startsWith("section_3_3_spending_split")) {
@@ -144,12 +154,12 @@ public record ReconciliationReport(String organisationId, int year, String sourc
     }
 
     private static void achievementRow(Comparison c, String table, String indicatorId, Map<String, Object> v,
-                                       PlanBook plan, int year) {
-        achievementRow(c, table, indicatorId, v, plan, indicatorId, year);
+                                       PlanBook plan, int year, Grading grading) {
+        achievementRow(c, table, indicatorId, v, plan, indicatorId, year, grading);
     }
 
     private static void achievementRow(Comparison c, String table, String item, Map<String, Object> v, PlanBook plan,
-                                       String indicatorId, int year) {
+                                       String indicatorId, int year, Grading grading) {
         PlanBook.IndicatorBook i = plan.indicator(indicatorId);
         if (i == null) {
             c.label(table, item, indicatorId, null);
@@ -157,7 +167,7 @@ public record ReconciliationReport(String organisationId, int year, String sourc
         }
         BigDecimal target = i.targets.get(year);
         BigDecimal realisation = i.realisations.get(year);
-        BigDecimal achievement = PerformanceMath.achievementExact(target, realisation, i.direction);
+        BigDecimal achievement = PerformanceReports.achievementExact(i, year, grading.capaian(year));
         if (v.containsKey("target")) {
             c.decimal(table, item + " target", v.get("target"), target);
         }
@@ -169,12 +179,12 @@ public record ReconciliationReport(String organisationId, int year, String sourc
         }
         if (v.containsKey("kategori")) {
             c.label(table, item + " kategori", v.get("kategori"),
-                    PerformanceMath.category(Percentages.round(achievement)));
+                    grading.capaian(year).category(Percentages.round(achievement)));
         }
     }
 
     private static void progressRow(Comparison c, String table, String indicatorId, Map<String, Object> v,
-                                    PlanBook plan, int year) {
+                                    PlanBook plan, int year, Grading grading) {
         PlanBook.IndicatorBook i = plan.indicator(indicatorId);
         if (i == null) {
             c.label(table, indicatorId, indicatorId, null);
@@ -191,13 +201,15 @@ public record ReconciliationReport(String organisationId, int year, String sourc
             } else if (k.equals("capaian")) {
                 c.decimal(table, indicatorId + " capaian", value, progress);
             } else if (k.equals("kemajuan")) {
-                c.label(table, indicatorId + " kemajuan", value, PerformanceMath.category(Percentages.round(progress)));
+                c.label(table, indicatorId + " kemajuan", value,
+                        grading.capaian(year).category(Percentages.round(progress)));
             }
         });
     }
 
     private static void efficiencyRow(Comparison c, String table, String objective, Map<String, Object> v,
-                                      PlanBook plan, BudgetBook budget, int year, EfficiencyReport efficiency) {
+                                      PlanBook plan, BudgetBook budget, int year, EfficiencyReport efficiency,
+                                      Grading grading) {
         EfficiencyReport.Row row = efficiency.rows().stream().filter(r -> r.objective().equals(objective)).findFirst()
                 .orElse(null);
         if (row == null) {
@@ -205,7 +217,7 @@ public record ReconciliationReport(String organisationId, int year, String sourc
             return;
         }
         c.decimal(table, objective + " capaian_kinerja", v.get("capaian_kinerja"),
-                EfficiencyReport.achievementExact(plan, objective, year));
+                PerformanceReports.objectiveAchievementExact(plan, objective, year, grading.capaian(year)));
         c.money(table, objective + " anggaran_target", v.get("anggaran_target"), row.budget());
         c.money(table, objective + " anggaran_realisasi", v.get("anggaran_realisasi"), row.realised());
         c.decimal(table, objective + " capaian_anggaran", v.get("capaian_anggaran"),
