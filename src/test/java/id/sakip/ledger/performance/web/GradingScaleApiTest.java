@@ -192,6 +192,17 @@ class GradingScaleApiTest extends LedgerApiTest {
         assertThat(events).extracting(e -> e.get("actorId")).containsExactly("admin", "perencana-skala");
         assertThat(events.get(1)).containsEntry("reason", "Capaian dibatasi 100 seperti LKjIP kabupaten")
                 .containsEntry("legalBasis", "Permendagri 86/2017");
+
+        String csv = http.getForObject("/api/v1/organisations/" + ORG + "/reports/objective-achievement?year=2025"
+                + "&format=csv&asOf=" + beforeCap, String.class);
+        assertThat(csv).contains("Sasaran,Indikator,Nama indikator,Satuan,Target,Realisasi,Capaian (%),Kategori")
+                .contains("S1,,Jumlah (3 dari 3 indikator),,,,310.03,")
+                .contains("S1,,Rata-rata capaian,,,,103.34,Sangat Tinggi");
+        String page = id.sakip.ledger.web.PageSession.signIn(anonymous, "admin", ADMIN_PASSWORD)
+                .get("/org/" + ORG + "/laporan/2025", String.class).getBody();
+        assertThat(page).contains("Capaian kinerja sasaran").contains("Rata-rata capaian").contains("100,00")
+                .contains("tabel=sasaran&amp;format=xlsx").contains("capaian dibatasi <span>100,00</span>")
+                .contains("Sangat Tinggi ≥ 91");
     }
 
     @Test
