@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
+import id.sakip.ledger.performance.computation.CategoryScale;
 import id.sakip.ledger.performance.computation.Grading;
 import id.sakip.ledger.performance.computation.ScaleBand;
 import id.sakip.ledger.performance.computation.ScaleEntry;
@@ -29,6 +30,12 @@ public class GradingScaleQueries {
     public record InForce(String source, String ownerId, ScaleKind kind, Integer effectiveFrom, String legalBasis,
                           String reason, BigDecimal cap, List<ScaleBand> bands, Instant recordedAt,
                           String recordedBy) {
+
+        /** The scale itself. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public CategoryScale scale() {
+            return new CategoryScale(cap, bands);
+        }
     }
 
     /** A kabupaten's or an organisation's scale of one kind: the one in force for a year and every one recorded. */
@@ -58,16 +65,8 @@ public class GradingScaleQueries {
         ScaleBook own = projection.book(ScaleBook.idOfOrganisation(organisationId));
         ScaleBook kabupaten = own.kabupatenId == null ? new ScaleBook()
                 : projection.book(ScaleBook.idOfKabupaten(own.kabupatenId));
-        return new Grading(year -> resolve(own, kabupaten, ScaleKind.CAPAIAN, year, asOf).scale(),
-                year -> resolve(own, kabupaten, ScaleKind.EFFICIENCY, year, asOf).scale());
-    }
-
-    private static ScaleEntry resolve(ScaleBook own, ScaleBook kabupaten, ScaleKind kind, int year, Instant asOf) {
-        ScaleEntry e = ScaleEntry.inForce(own.entries, kind, year, asOf);
-        if (e == null) {
-            e = ScaleEntry.inForce(kabupaten.entries, kind, year, asOf);
-        }
-        return e == null ? new ScaleEntry(kind, 0, kind.defaultLegalBasis(), null, kind.defaultScale(), null, null) : e;
+        return new Grading(year -> inForce(own, kabupaten, ScaleKind.CAPAIAN, year, asOf).scale(),
+                year -> inForce(own, kabupaten, ScaleKind.EFFICIENCY, year, asOf).scale());
     }
 
     private static InForce inForce(ScaleBook own, ScaleBook kabupaten, ScaleKind kind, int year, Instant asOf) {
