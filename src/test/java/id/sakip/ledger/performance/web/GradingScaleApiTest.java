@@ -1,6 +1,7 @@
 package id.sakip.ledger.performance.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -265,5 +266,37 @@ class GradingScaleApiTest extends LedgerApiTest {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) get("/api/v1/organisations/kec-jiken"
                 + "/reports/indicator-achievement?year=2023").getBody().get("rows");
         assertThat(rows).extracting(r -> r.get("category")).containsExactly("Baik", "Sangat Baik");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReconciliationComparesPrintedCategoriesOnTheScaleInForce() {
+        String org = "dinas-skala-rekon";
+        String file = FILE.replace("id: dinas-skala\n", "id: " + org + "\n") + """
+                budget:
+                  fiscal_year: 2025
+                  programs:
+                    - number: 1
+                      name: P
+                      activities:
+                        - number: 1
+                          name: A
+                          objective: S1
+                          sub_activities:
+                            - {number: 1, name: L, class: barang_jasa, budget: 1000, realised: 500}
+                printed:
+                  table_3_2_2025:
+                    IKU-A: {kategori: Sangat Baik}
+                    IKU-C: {kategori: Sangat Tinggi}
+                """;
+        ResponseEntity<Map<String, Object>> imported = importFile(file);
+        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.CREATED);
+        awaitProjections();
+        ResponseEntity<Map<String, Object>> r = get("/api/v1/organisations/" + org
+                + "/reports/reconciliation?year=2025");
+        assertThat(r.getStatusCode()).as(String.valueOf(r.getBody())).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> found = (List<Map<String, Object>>) r.getBody().get("discrepancies");
+        assertThat(found).extracting(d -> d.get("item"), d -> d.get("printed"), d -> d.get("computed"))
+                .containsExactly(tuple("IKU-A kategori", "Sangat Baik", "Sangat Tinggi"));
     }
 }
