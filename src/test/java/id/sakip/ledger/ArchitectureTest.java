@@ -29,7 +29,7 @@ class ArchitectureTest {
                 "organisation.api", "organisation.command", "organisation.query", "reporting.command",
                 "reporting.query", "reporting.web", "performance.api", "performance.command", "performance.query",
                 "performance.web", "performance.computation", "audit.api", "audit.query", "audit.web", "eventstore",
-                "shared"}) {
+                "shared", "kabupaten.api", "kabupaten.query", "kabupaten.web"}) {
             assertThat(classes.containPackage("id.sakip.ledger." + p)).as("package %s exists", p).isTrue();
         }
     }

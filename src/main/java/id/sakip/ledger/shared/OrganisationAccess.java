@@ -19,6 +19,15 @@ public interface OrganisationAccess {
     /** Whether the current user may read the organisation's data. */
     boolean mayRead(String organisationId);
 
+    /**
+     * Whether the current user may read a whole kabupaten (its summary of every organisation): an
+     * admin, a grant for every organisation, or a grant for that kabupaten; a grant on one
+     * organisation is not enough.
+     */
+    default boolean mayReadKabupaten(String kabupatenId) {
+        return false;
+    }
+
     /** Throws {@link AccessDenied} unless the current user may read the organisation's data. */
     default void requireRead(String organisationId) {
         if (!mayRead(organisationId)) {

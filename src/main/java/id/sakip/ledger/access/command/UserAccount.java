@@ -15,11 +15,13 @@ import id.sakip.ledger.access.api.ChangeUserRoles;
 import id.sakip.ledger.access.api.CreateUser;
 import id.sakip.ledger.access.api.DisableUser;
 import id.sakip.ledger.access.api.PasswordChanged;
+import id.sakip.ledger.access.api.Role;
 import id.sakip.ledger.access.api.RoleGrant;
 import id.sakip.ledger.access.api.UserCreated;
 import id.sakip.ledger.access.api.UserDisabled;
 import id.sakip.ledger.access.api.UserId;
 import id.sakip.ledger.access.api.UserRolesChanged;
+import id.sakip.ledger.organisation.api.KabupatenId;
 import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.RuleViolation;
 
@@ -102,11 +104,28 @@ public class UserAccount {
             if (r == null || r.role() == null || r.organisation() == null || r.organisation().isBlank()) {
                 throw new InvalidValue("INVALID_ROLE", "Every role names a role and an organisation ('*' for all)");
             }
-            if (!RoleGrant.ALL.equals(r.organisation()) && !r.organisation().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            if (r.kabupaten() != null) {
+                validKabupatenGrant(r);
+            } else if (!RoleGrant.ALL.equals(r.organisation())
+                    && !r.organisation().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
                 throw new InvalidValue("INVALID_ROLE", "Organisation id '" + r.organisation() + "' is not valid");
             }
         }
         return List.copyOf(roles);
+    }
+
+    /** A kabupaten grant names a kabupaten id ({@code kab:blora}) and is never ADMIN, which is ledger-wide. */
+    private static void validKabupatenGrant(RoleGrant r) {
+        if (r.role() == Role.ADMIN) {
+            throw new InvalidValue("INVALID_ROLE", "ADMIN is held for every organisation ('*'), not for a kabupaten",
+                    java.util.Map.of("organisation", r.organisation()));
+        }
+        try {
+            new KabupatenId(r.kabupaten());
+        } catch (IllegalArgumentException notASlug) {
+            throw new InvalidValue("INVALID_ROLE", "Kabupaten id '" + r.kabupaten() + "' is not valid (e.g. kab:blora)",
+                    java.util.Map.of("organisation", r.organisation()));
+        }
     }
 
     @EventSourcingHandler

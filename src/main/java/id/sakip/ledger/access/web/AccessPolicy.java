@@ -16,6 +16,8 @@ import id.sakip.ledger.access.api.Role;
 import id.sakip.ledger.eventstore.metadata.Actor;
 import id.sakip.ledger.eventstore.metadata.ActorResolver;
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
+import id.sakip.ledger.organisation.api.KabupatenId;
+import id.sakip.ledger.organisation.query.KabupatenMembership;
 import id.sakip.ledger.shared.AccessDenied;
 import id.sakip.ledger.shared.OrganisationAccess;
 
@@ -23,7 +25,9 @@ import id.sakip.ledger.shared.OrganisationAccess;
  * Who may do what on an organisation's data. Reading needs any role on the organisation (an
  * auditor reads everything and writes nothing); recording and reversing realisations needs
  * TREASURER; budgets, plans, targets, grading scales and imports need PLANNER; ADMIN may do
- * everything. The actor of every command comes from here, never from the request.
+ * everything. A role held for a kabupaten ({@code kab:blora}) is that role on every organisation the
+ * kabupaten's {@link KabupatenMembership} names, nothing outside it. The actor of every command comes
+ * from here, never from the request.
  */
 @Component
 public class AccessPolicy implements AuthorizationManager<RequestAuthorizationContext>, OrganisationAccess,
@@ -31,6 +35,21 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
 
     private static final Pattern REALISATIONS = Pattern.compile(".*/budgets/[^/]+/realisations(/.*)?");
     private static final Pattern PLANNING = Pattern.compile(".*/(budgets|plans|indicators|grading-scales)(/.*)?");
+
+    private final KabupatenMembership membership;
+
+    public AccessPolicy(KabupatenMembership membership) {
+        this.membership = membership;
+    }
+
+    /** The kabupaten id of an organisation, for kabupaten grants; {@code null} when none applies. */
+    private String kabupatenOf(LedgerUser user, String organisationId) {
+        if (user.grants().stream().noneMatch(g -> g.kabupaten() != null)) {
+            return null;
+        }
+        KabupatenId kabupaten = membership.kabupatenOf(organisationId);
+        return kabupaten == null ? null : kabupaten.value();
+    }
 
     /** The current user as a {@link LedgerUser}, whether signed in with a password or a token. */
     static LedgerUser current(Authentication authentication) {
@@ -75,13 +94,16 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
             return new AuthorizationDecision(true);
         }
         Role role = required(context.getRequest().getMethod(), context.getRequest().getRequestURI());
-        return new AuthorizationDecision(role == null ? user.mayRead(org) : user.has(role, org));
+        String kabupaten = kabupatenOf(user, org);
+        return new AuthorizationDecision(role == null ? user.mayRead(org, kabupaten)
+                : user.has(role, org, kabupaten));
     }
 
     @Override
     public void require(String organisationId, String role) {
         LedgerUser user = current();
-        if (user == null || !(user.isAdmin() || user.has(Role.valueOf(role), organisationId))) {
+        if (user == null || !(user.isAdmin() || user.has(Role.valueOf(role), organisationId,
+                kabupatenOf(user, organisationId)))) {
             throw new AccessDenied("You need the " + role + " role for " + organisationId,
                     Map.of("organisationId", organisationId, "role", role));
         }
@@ -90,7 +112,13 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
     @Override
     public boolean mayRead(String organisationId) {
         LedgerUser user = current();
-        return user != null && user.mayRead(organisationId);
+        return user != null && user.mayRead(organisationId, kabupatenOf(user, organisationId));
+    }
+
+    @Override
+    public boolean mayReadKabupaten(String kabupatenId) {
+        LedgerUser user = current();
+        return user != null && user.mayReadKabupaten(kabupatenId);
     }
 
     @Override
@@ -99,8 +127,9 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
         if (user == null) {
             return new Actor(LedgerMetadata.SYSTEM_ACTOR, LedgerMetadata.SYSTEM_ROLE);
         }
+        String kabupaten = kabupatenOf(user, organisationId);
         return new Actor(user.getUsername(), user.isAdmin() && !user.grants().stream()
-                .anyMatch(g -> g.role() != Role.ADMIN && g.covers(organisationId)) ? "ADMIN"
-                : user.rolesFor(organisationId));
+                .anyMatch(g -> g.role() != Role.ADMIN && g.covers(organisationId, kabupaten)) ? "ADMIN"
+                : user.rolesFor(organisationId, kabupaten));
     }
 }

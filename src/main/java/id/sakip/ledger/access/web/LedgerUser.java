@@ -12,7 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import id.sakip.ledger.access.api.Role;
 import id.sakip.ledger.access.api.RoleGrant;
 
-/** The signed-in user and the roles they hold per organisation. */
+/**
+ * The signed-in user and the roles they hold per organisation or kabupaten. A kabupaten grant holds
+ * its role for every organisation of that kabupaten; the caller names the organisation's kabupaten.
+ */
 public final class LedgerUser implements UserDetails {
 
     private final String username;
@@ -32,7 +35,12 @@ public final class LedgerUser implements UserDetails {
     }
 
     public boolean has(Role role, String organisationId) {
-        return grants.stream().anyMatch(g -> g.role() == role && g.covers(organisationId));
+        return has(role, organisationId, null);
+    }
+
+    /** Whether the user holds {@code role} for the organisation, which belongs to {@code kabupatenId}. */
+    public boolean has(Role role, String organisationId, String kabupatenId) {
+        return grants.stream().anyMatch(g -> g.role() == role && g.covers(organisationId, kabupatenId));
     }
 
     public boolean isAdmin() {
@@ -40,13 +48,32 @@ public final class LedgerUser implements UserDetails {
     }
 
     public boolean mayRead(String organisationId) {
-        return isAdmin() || grants.stream().anyMatch(g -> g.covers(organisationId));
+        return mayRead(organisationId, null);
+    }
+
+    /** Whether the user may read the organisation, which belongs to {@code kabupatenId}. */
+    public boolean mayRead(String organisationId, String kabupatenId) {
+        return isAdmin() || grants.stream().anyMatch(g -> g.covers(organisationId, kabupatenId));
+    }
+
+    /**
+     * Whether the user may read a whole kabupaten (its list entry and summary): an admin, a {@code *}
+     * grant, or any grant for that kabupaten. A grant on one organisation does not suffice.
+     */
+    public boolean mayReadKabupaten(String kabupatenId) {
+        return isAdmin() || grants.stream().anyMatch(g -> RoleGrant.ALL.equals(g.organisation())
+                || kabupatenId.equals(g.kabupaten()));
     }
 
     /** The roles held for an organisation, e.g. {@code PLANNER} or {@code PLANNER+TREASURER}. */
     public String rolesFor(String organisationId) {
+        return rolesFor(organisationId, null);
+    }
+
+    /** The roles held for an organisation of {@code kabupatenId}, kabupaten grants included. */
+    public String rolesFor(String organisationId, String kabupatenId) {
         Set<String> roles = new LinkedHashSet<>();
-        grants.stream().filter(g -> organisationId == null || g.covers(organisationId))
+        grants.stream().filter(g -> organisationId == null || g.covers(organisationId, kabupatenId))
                 .forEach(g -> roles.add(g.role().name()));
         return roles.isEmpty() ? "NONE" : String.join("+", roles);
     }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -82,9 +83,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/imports/**").hasAnyRole("PLANNER", "ADMIN")
                         .requestMatchers("/api/v1/organisations").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/kabupaten", "/api/v1/kabupaten/**").authenticated()
                         .requestMatchers("/api/v1/organisations/{org}/**").access(policy)
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/kabupaten/*/grading-scales/*")
-                        .authenticated()
                         .requestMatchers("/api/v1/kabupaten/*/grading-scales/*").hasRole("ADMIN")
                         .anyRequest().denyAll());
         if (issuer == null || issuer.isBlank()) {

@@ -132,7 +132,8 @@ public class LedgerPositionFilter extends OncePerRequestFilter {
         if (path.startsWith("/api/v1/")) {
             return !UNWAITED.contains(path) && !path.startsWith("/api/v1/admin/");
         }
-        return path.equals("/") || path.equals("/pilih") || path.startsWith("/org/");
+        return path.equals("/") || path.equals("/pilih") || path.startsWith("/org/")
+                || path.startsWith("/kabupaten/");
     }
 
     private static String path(HttpServletRequest request) {

@@ -13,15 +13,15 @@ public record ScaleBand(BigDecimal above, BigDecimal from, BigDecimal upto, BigD
 
     /**
      * A band written as a rule on one value ({@code > 0}, {@code >= 91}, {@code = 0}, {@code < 0},
-     * {@code <= 50}); throws {@link IllegalArgumentException} with an Indonesian message otherwise.
+     * {@code <= 50}, a decimal comma allowed); throws {@link IllegalArgumentException} with an Indonesian message otherwise.
      */
     public static ScaleBand ofRule(String rule, String label) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(>=|<=|>|<|=|≥|≤)\\s*(-?[0-9]+(\\.[0-9]+)?)\\s*")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(>=|<=|>|<|=|≥|≤)\\s*(-?[0-9]+([.,][0-9]+)?)\\s*")
                 .matcher(rule == null ? "" : rule);
         if (!m.matches()) {
             throw new IllegalArgumentException("aturan \"" + rule + "\" tidak dikenal: tulis > x, >= x, = x, < x atau <= x");
         }
-        BigDecimal x = new BigDecimal(m.group(2));
+        BigDecimal x = new BigDecimal(m.group(2).replace(',', '.'));
         return switch (m.group(1)) {
             case ">" -> new ScaleBand(x, null, null, null, label);
             case ">=", "≥" -> new ScaleBand(null, x, null, null, label);

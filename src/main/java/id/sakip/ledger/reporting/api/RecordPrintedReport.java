@@ -1,21 +1,20 @@
 package id.sakip.ledger.reporting.api;
 
-import java.util.Map;
+import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import id.sakip.ledger.eventstore.metadata.OrganisationScoped;
 
 /**
- * Record what a published LKjIP printed, figure by figure, so the ledger can reconcile the report
- * against what it computes from the same inputs.
+ * Record what a published LKjIP of a year printed, table by table, so the ledger can reconcile the
+ * report against what it computes from the same inputs.
  *
- * @param source    the document the figures were transcribed from (e.g. an import's file digest)
- * @param printed   the printed figures, table by table, verbatim
- * @param amendment the printed budget amendment by economic class (Table 2.6), may be {@code null}
+ * @param source the document the figures were transcribed from (e.g. an import's file digest)
+ * @param tables the printed tables of that year, verbatim
  */
-public record RecordPrintedReport(String organisationId, int year, String source, Map<String, Object> printed,
-                                  Map<String, Object> amendment) implements OrganisationScoped {
+public record RecordPrintedReport(String organisationId, int year, String source, List<PrintedTable> tables)
+        implements OrganisationScoped {
 
     @TargetAggregateIdentifier
     public String aggregateId() {

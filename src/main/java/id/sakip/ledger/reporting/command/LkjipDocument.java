@@ -8,6 +8,7 @@ import java.util.Map;
 import id.sakip.ledger.budget.api.BudgetProgram;
 import id.sakip.ledger.performance.computation.ScaleBand;
 import id.sakip.ledger.performance.computation.ScaleKind;
+import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.shared.Rupiah;
 
 /**
@@ -15,19 +16,19 @@ import id.sakip.ledger.shared.Rupiah;
  * the organisation, its budget with year-end realisations, its Renstra, and what the printed
  * report said.
  *
- * @param digest SHA-256 of the file's bytes; importing the same digest again appends nothing
+ * @param digest  SHA-256 of the file's bytes; importing the same digest again appends nothing
+ * @param printed the printed tables (list or keyed form, and the amendment), each with its year; may be empty
  */
 public record LkjipDocument(String digest, OrganisationPart organisation, BudgetPart budget, PlanPart plan,
-                            Map<String, Object> amendment, Map<String, Object> printed,
-                            List<ImportedScale> gradingScales) {
+                            List<PrintedTable> printed, List<ImportedScale> gradingScales) {
 
     public LkjipDocument {
         gradingScales = gradingScales == null ? List.of() : List.copyOf(gradingScales);
     }
 
     public LkjipDocument(String digest, OrganisationPart organisation, BudgetPart budget, PlanPart plan,
-                         Map<String, Object> amendment, Map<String, Object> printed) {
-        this(digest, organisation, budget, plan, amendment, printed, List.of());
+                         List<PrintedTable> printed) {
+        this(digest, organisation, budget, plan, printed, List.of());
     }
 
     /**

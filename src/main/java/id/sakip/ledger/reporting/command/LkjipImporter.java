@@ -109,6 +109,19 @@ public class LkjipImporter {
         return "lkjip-import sha256:" + document.digest();
     }
 
+    /**
+     * Where an imported budget comes from: the {@code source} its adoption records, and the prefix of the
+     * ids of its realisation entries, both fixed by the content imported so that importing it again is
+     * recognised.
+     */
+    public record BudgetOrigin(String source, String entryIdPrefix) {
+
+        /** The origin of an LKjIP file's budget. */
+        public static BudgetOrigin of(LkjipDocument document) {
+            return new BudgetOrigin(LkjipImporter.source(document), "lkjip-" + document.digest().substring(0, 16));
+        }
+    }
+
     public LkjipDocument parse(byte[] bytes) {
         return LkjipParser.parse(bytes, LedgerClock.today(clock));
     }
@@ -120,10 +133,19 @@ public class LkjipImporter {
     public ImportResult importFile(byte[] bytes, boolean dryRun, String correlationId, Progress progress) {
         progress.at("Memeriksa berkas", 0, 0);
         LkjipDocument document = parse(bytes);
+        return importDocument(document, BudgetOrigin.of(document), dryRun, correlationId, progress);
+    }
+
+    /**
+     * Imports a validated document through the same path as a file: every check first, then all of it in
+     * one unit of work, or, when it was already imported, nothing.
+     */
+    public ImportResult importDocument(LkjipDocument document, BudgetOrigin origin, boolean dryRun,
+                                       String correlationId, Progress progress) {
         String org = document.organisation().id();
         access.require(org, "PLANNER");
         BudgetPart budget = document.budget();
-        checkBudget(document);
+        checkBudget(document, origin);
         steps.forEach(s -> s.check(document));
         List<String> aggregates = aggregateIds(document);
         Map<String, Long> before = new LinkedHashMap<>();
@@ -145,7 +167,7 @@ public class LkjipImporter {
         int total = 3 + realisationCount + steps.size();
         log.info("Importing {} ({}): {} realisations and {} steps in one unit of work", org, document.digest(),
                 realisationCount, steps.size());
-        recordAtomically(document, before, correlationId, progress, realisationCount, total);
+        recordAtomically(document, origin, before, correlationId, progress, realisationCount, total);
         progress.at("Selesai", total, total);
         long appended = 0;
         for (String a : aggregates) {
@@ -162,12 +184,11 @@ public class LkjipImporter {
      * events are appended together as one commit when the unit commits, so a failure or a crash before
      * that leaves nothing, and a concurrent change of the same aggregates refuses the whole file.
      */
-    private void recordAtomically(LkjipDocument document, Map<String, Long> before, String correlationId,
-                                  Progress progress, int realisationCount, int total) {
-        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(
-                new GenericMessage<>("lkjip-import sha256:" + document.digest()));
+    private void recordAtomically(LkjipDocument document, BudgetOrigin origin, Map<String, Long> before,
+                                  String correlationId, Progress progress, int realisationCount, int total) {
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(new GenericMessage<>(origin.source()));
         try {
-            sendAll(document, before, correlationId, progress, realisationCount, total);
+            sendAll(document, origin, before, correlationId, progress, realisationCount, total);
         } catch (RuntimeException | Error failed) {
             unit.rollback(failed);
             throw failed;
@@ -185,7 +206,7 @@ public class LkjipImporter {
         }
     }
 
-    private void sendAll(LkjipDocument document, Map<String, Long> before, String correlationId, Progress progress,
+    private void sendAll(LkjipDocument document, BudgetOrigin origin, Map<String, Long> before, String correlationId, Progress progress,
                          int realisationCount, int total) {
         String org = document.organisation().id();
         BudgetPart budget = document.budget();
@@ -203,12 +224,12 @@ public class LkjipImporter {
             String budgetId = BudgetId.of(org, budget.fiscalYear());
             if (before.get(budgetId) < 0) {
                 commands.send(new AdoptBudget(org, budget.fiscalYear(), budget.fund(), "DPA " + budget.fiscalYear(),
-                        null, source(document), budget.programs()), context);
+                        null, origin.source(), budget.programs()), context);
             }
             budget.realisations().forEach((lineId, entries) -> {
                 for (int i = 0; i < entries.size(); i++) {
                     ImportedRealisation r = entries.get(i);
-                    String entryId = "lkjip-" + document.digest().substring(0, 16) + "-" + lineId + "-" + (i + 1);
+                    String entryId = origin.entryIdPrefix() + "-" + lineId + "-" + (i + 1);
                     commands.send(new RecordRealisation(org, budget.fiscalYear(), entryId, lineId, r.amount(),
                             r.date(), r.document(), r.description()),
                             new LedgerCommands.Context(org, correlationId, entryId, null));
@@ -243,7 +264,7 @@ public class LkjipImporter {
         return lastSequence(BudgetId.of(document.organisation().id(), document.budget().fiscalYear())) + 1 >= expected;
     }
 
-    private void checkBudget(LkjipDocument document) {
+    private void checkBudget(LkjipDocument document, BudgetOrigin origin) {
         if (document.budget() == null) {
             return;
         }
@@ -251,7 +272,7 @@ public class LkjipImporter {
         var stream = events.readEvents(budgetId, 0);
         if (stream.hasNext()) {
             DomainEventMessage<?> first = stream.next();
-            if (first.getPayload() instanceof BudgetAdopted adopted && !source(document).equals(adopted.source())) {
+            if (first.getPayload() instanceof BudgetAdopted adopted && !origin.source().equals(adopted.source())) {
                 throw new ImportConflict("The " + document.budget().fiscalYear() + " budget of "
                         + document.organisation().id() + " was already adopted from another source ("
                         + (adopted.source() == null ? "entered directly" : adopted.source())
@@ -281,7 +302,7 @@ public class LkjipImporter {
             s.put("realisationEntries", b.realisations().values().stream().mapToInt(List::size).sum());
         }
         steps.forEach(step -> s.putAll(step.summary(document)));
-        s.put("printedSection", document.printed() != null);
+        s.put("printedSection", !document.printed().isEmpty());
         return s;
     }
 }

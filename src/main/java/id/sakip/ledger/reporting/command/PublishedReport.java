@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import id.sakip.ledger.reporting.api.PrintedReportRecorded;
+import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.reporting.api.PublishedReportId;
 import id.sakip.ledger.reporting.api.RecordPrintedReport;
 import id.sakip.ledger.shared.InvalidValue;
@@ -24,11 +25,18 @@ public class PublishedReport {
 
     @CommandHandler
     public PublishedReport(RecordPrintedReport command) {
-        if (command.printed() == null || command.printed().isEmpty()) {
+        if (command.tables() == null || command.tables().isEmpty()) {
             throw new InvalidValue("REQUIRED", "There are no printed figures to record");
         }
-        apply(new PrintedReportRecorded(command.organisationId(), command.year(), command.source(), command.printed(),
-                command.amendment()));
+        for (PrintedTable table : command.tables()) {
+            if (table.year() != command.year()) {
+                throw new InvalidValue("PRINTED_TABLE_OF_ANOTHER_YEAR", "Printed table " + table.label() + " is of "
+                        + table.year() + ", not of the LKjIP " + command.year(),
+                        java.util.Map.of("label", table.label(), "year", table.year(), "reportYear", command.year()));
+            }
+        }
+        apply(new PrintedReportRecorded(command.organisationId(), command.year(), command.source(),
+                command.tables()));
     }
 
     @EventSourcingHandler

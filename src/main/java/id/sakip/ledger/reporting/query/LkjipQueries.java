@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import id.sakip.ledger.budget.query.BudgetBook;
 import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.eventstore.projection.AggregateHistory;
 import id.sakip.ledger.performance.query.PlanBook;
@@ -47,8 +48,19 @@ public class LkjipQueries {
         PrintedReportRecorded p = printed.get(0);
         PlanBook plan = performance.plans(organisationId, asOf).stream().filter(b -> b.covers(year)).findFirst()
                 .orElse(null);
-        return ReconciliationReport.of(organisationId, year, p.source(), p.printed(), p.amendment(),
-                budgets.book(organisationId, year, asOf, null), plan, scales.grading(organisationId, asOf));
+        return ReconciliationReport.of(organisationId, year, p.source(), p.tables(), budgetOrNone(organisationId,
+                year, asOf), plan, scales.grading(organisationId, asOf));
+    }
+
+    private BudgetBook budgetOrNone(String organisationId, int year, Instant asOf) {
+        try {
+            return budgets.book(organisationId, year, asOf, null);
+        } catch (UnknownItem e) {
+            if ("BUDGET_NOT_FOUND".equals(e.code())) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     public EfficiencyReport efficiency(String organisationId, int year, Instant asOf) {

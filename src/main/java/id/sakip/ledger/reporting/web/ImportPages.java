@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
+import id.sakip.ledger.organisation.query.OrganisationDirectory;
+import id.sakip.ledger.reporting.command.DpaImporter;
+import id.sakip.ledger.reporting.command.DpaProblems;
 import id.sakip.ledger.reporting.command.LkjipImporter;
 import id.sakip.ledger.reporting.command.LkjipImporter.ImportResult;
 import id.sakip.ledger.reporting.command.LkjipParser;
@@ -26,19 +31,33 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * The planner's import: upload an LKjIP YAML file, see what would be recorded, then record it and
- * follow its progress. The file waits in the session between the preview and the decision.
+ * follow its progress; or upload a DPA workbook (XLSX) for an organisation and year, see its lines,
+ * entries or every problem, then record it. The file waits in the session between the preview and the
+ * decision.
  */
 @Controller
 public class ImportPages {
 
     private static final String PENDING = "ledger.import.pending";
+    private static final String PENDING_DPA = "ledger.import.pending-dpa";
 
     private final LkjipImporter importer;
     private final ImportJobs jobs;
+    private final DpaImporter dpa;
+    private final OrganisationDirectory organisations;
+    private final java.time.Clock clock;
 
-    public ImportPages(LkjipImporter importer, ImportJobs jobs) {
+    public ImportPages(LkjipImporter importer, ImportJobs jobs, DpaImporter dpa, OrganisationDirectory organisations,
+                       java.time.Clock clock) {
         this.importer = importer;
         this.jobs = jobs;
+        this.dpa = dpa;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /** A previewed DPA workbook waiting for the planner's decision. */
+    record PendingWorkbook(String digest, String organisation, int year, byte[] bytes) {
     }
 
     /** A previewed file waiting for the planner's decision. */
@@ -63,8 +82,77 @@ public class ImportPages {
     }
 
     @GetMapping("/impor")
-    public String form() {
+    public String form(Model model) {
+        return page(model);
+    }
+
+    private String page(Model model) {
+        model.addAttribute("organisations", organisations.all());
+        if (!model.containsAttribute("dpaYear")) {
+            model.addAttribute("dpaYear", id.sakip.ledger.shared.LedgerClock.today(clock).getYear());
+        }
         return "import";
+    }
+
+    @GetMapping("/impor/templat-dpa")
+    @ResponseBody
+    public ResponseEntity<byte[]> template(@RequestParam(required = false) Integer tahun) {
+        return DpaImportController.download(DpaTemplate.workbook(tahun == null
+                ? id.sakip.ledger.shared.LedgerClock.today(clock).getYear() : tahun));
+    }
+
+    @PostMapping("/impor/dpa/pratinjau")
+    public String previewWorkbook(@RequestParam("file") MultipartFile file, @RequestParam String organisasi,
+                                  @RequestParam int tahun, HttpSession session, Model model) throws IOException {
+        session.removeAttribute(PENDING_DPA);
+        model.addAttribute("dpaOrganisation", organisasi);
+        model.addAttribute("dpaYear", tahun);
+        if (file.isEmpty()) {
+            model.addAttribute("dpaError", "Pilih buku kerja DPA (.xlsx) terlebih dahulu.");
+            return page(model);
+        }
+        byte[] bytes = ImportController.readBounded(file.getInputStream(), LkjipParser.MAX_BYTES);
+        model.addAttribute("fileName", file.getOriginalFilename() == null ? "dpa.xlsx" : file.getOriginalFilename());
+        try {
+            ImportResult preview = dpa.importWorkbook(LedgerIds.require(organisasi, "organisation"), tahun, bytes,
+                    true, null);
+            model.addAttribute("dpaPreview", preview);
+            if (!preview.alreadyImported()) {
+                session.setAttribute(PENDING_DPA, new PendingWorkbook(preview.digest(), organisasi, tahun, bytes));
+            }
+        } catch (DpaProblems problems) {
+            model.addAttribute("dpaError", "Buku kerja ditolak seluruhnya; tidak ada yang dicatat.");
+            model.addAttribute("dpaProblems", problems.problems());
+        } catch (RuleViolation refused) {
+            model.addAttribute("dpaError", IndonesianMessages.of(refused));
+        } catch (AccessDenied denied) {
+            model.addAttribute("dpaError", "Ditolak: hanya perencana organisasi ini yang dapat mengimpor DPA-nya.");
+        }
+        return page(model);
+    }
+
+    @PostMapping("/impor/dpa/catat")
+    public String recordWorkbook(@RequestParam String digest, HttpSession session, Model model) {
+        Object pending = session.getAttribute(PENDING_DPA);
+        if (!(pending instanceof PendingWorkbook p) || !p.digest().equals(digest)) {
+            model.addAttribute("dpaError", "Pratinjau sudah kedaluwarsa atau diganti buku kerja lain; unggah lagi.");
+            return page(model);
+        }
+        session.removeAttribute(PENDING_DPA);
+        try {
+            dpa.importWorkbook(p.organisation(), p.year(), p.bytes(), false, "import-" + LedgerIds.newId());
+        } catch (DpaProblems problems) {
+            model.addAttribute("dpaError", "Buku kerja ditolak seluruhnya; tidak ada yang dicatat.");
+            model.addAttribute("dpaProblems", problems.problems());
+            return page(model);
+        } catch (RuleViolation refused) {
+            model.addAttribute("dpaError", IndonesianMessages.of(refused));
+            return page(model);
+        } catch (AccessDenied denied) {
+            model.addAttribute("dpaError", "Ditolak: hanya perencana organisasi ini yang dapat mengimpor DPA-nya.");
+            return page(model);
+        }
+        return "redirect:/org/" + p.organisation() + "/anggaran/" + p.year();
     }
 
     @PostMapping("/impor/pratinjau")
@@ -73,7 +161,7 @@ public class ImportPages {
         session.removeAttribute(PENDING);
         if (file.isEmpty()) {
             model.addAttribute("error", "Pilih berkas YAML LKjIP terlebih dahulu.");
-            return "import";
+            return page(model);
         }
         byte[] bytes = ImportController.readBounded(file.getInputStream(), LkjipParser.MAX_BYTES);
         String name = file.getOriginalFilename() == null ? "berkas.yaml" : file.getOriginalFilename();
@@ -93,7 +181,7 @@ public class ImportPages {
         } catch (AccessDenied denied) {
             model.addAttribute("error", "Ditolak: hanya perencana organisasi dalam berkas ini yang dapat mengimpornya.");
         }
-        return "import";
+        return page(model);
     }
 
     @PostMapping("/impor/catat")
@@ -101,7 +189,7 @@ public class ImportPages {
         Object pending = session.getAttribute(PENDING);
         if (!(pending instanceof Pending p) || !p.digest().equals(digest)) {
             model.addAttribute("error", "Pratinjau sudah kedaluwarsa atau diganti berkas lain; unggah berkasnya lagi.");
-            return "import";
+            return page(model);
         }
         session.removeAttribute(PENDING);
         ImportJobs.Job job = jobs.start(LedgerIds.newId(), p.fileName(), p.bytes());
@@ -113,7 +201,7 @@ public class ImportPages {
         ImportJobs.Job job = jobs.find(LedgerIds.require(id, "import"), user.getName());
         if (job == null) {
             model.addAttribute("error", "Impor " + id + " tidak ditemukan.");
-            return "import";
+            return page(model);
         }
         model.addAttribute("job", job);
         if (!job.finished) {

@@ -34,7 +34,7 @@ public final class LkjipTables {
                 .column("Tabel", Kind.TEXT).column("Butir", Kind.TEXT).column("Tercetak", Kind.NUMBER)
                 .column("Dihitung buku besar", Kind.NUMBER).column("Selisih", Kind.NUMBER);
         for (ReconciliationReport.Discrepancy d : r.discrepancies()) {
-            t.row(d.table(), d.item(), d.printed(), d.computed(), d.difference());
+            t.row(d.table().equals(d.label()) ? d.label() : d.label() + " · " + d.table(), d.item(), d.printed(), d.computed(), d.difference());
         }
         ReportTable.Builder skipped = ReportTable.titled("Tidak dibandingkan " + r.year()).subtitle(subtitle)
                 .column("Butir dan alasannya", Kind.TEXT);

@@ -2,12 +2,14 @@ package id.sakip.ledger.reporting.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.reporting.command.LkjipProblems.Problem;
 
 /** The LKjIP parser reads plain data only and reports every problem with its path. */
@@ -105,10 +107,81 @@ public class LkjipParserTest {
     }
 
     @Test
-    void aFileOverTenMegabytesIsRefusedBeforeParsing() {
+    void theLargestImportOneCommitTakesFitsUnderTheSizeLimit() {
+        byte[] fifteenThousandRealisations = id.sakip.ledger.reporting.LargeLkjipFile.yaml("dinas-besar", 3750, 4);
+        assertThat(fifteenThousandRealisations.length).isLessThan(LkjipParser.MAX_BYTES / 2);
+        assertThat(LkjipParser.parse(fifteenThousandRealisations, TODAY).budget().realisations().values().stream()
+                .mapToInt(java.util.List::size).sum()).isEqualTo(15_000);
+    }
+
+    @Test
+    void aFileOverFourMegabytesIsRefusedBeforeParsing() {
         byte[] big = new byte[LkjipParser.MAX_BYTES + 1];
         assertThatThrownBy(() -> LkjipParser.parse(big, TODAY)).isInstanceOf(LkjipProblems.class)
                 .hasMessageContaining("1 problem");
+    }
+
+    @Test
+    void jikensFileValidatesAgainstTheSchemaAndItsKeyedTablesReadAsTablesByMeaning() {
+        LkjipDocument jiken = LkjipParser.parse(id.sakip.ledger.LedgerApiTest.jikenYaml(), TODAY);
+        assertThat(jiken.printed()).extracting(PrintedTable::key, PrintedTable::label, PrintedTable::kind,
+                PrintedTable::year).containsExactly(
+                tuple("table_2_4_performance_agreement_program_budgets", "Tabel 2.4", "program_budgets", 2023),
+                tuple("table_2_5_program_budgets", "Tabel 2.5", "program_budgets", 2023),
+                tuple("table_3_2_2023", "Tabel 3.2", "indicator_achievement", 2023),
+                tuple("table_3_3_comparison", "Tabel 3.3", "indicator_comparison", 2023),
+                tuple("table_3_4_progress_to_2026", "Tabel 3.4", "renstra_progress", 2023),
+                tuple("table_3_7_efficiency", "Tabel 3.7", "efficiency", 2023),
+                tuple("table_3_9_budget_realisation", "Tabel 3.9", "budget_realisation", 2023),
+                tuple("section_3_3_spending_split", "Bab 3.3", "class_split", 2023),
+                tuple("table_2_6_amendment", "Tabel 2.6", "budget_amendment", 2023));
+    }
+
+    private static final String PERFORMANCE_ONLY = """
+            organisation: {id: dinas-y, name: Dinas Y}
+            strategic_plan:
+              id: renstra
+              period: {from: 2019, to: 2023}
+              goals:
+                - id: T1
+                  name: Tujuan
+                  objectives:
+                    - id: S1
+                      name: Sasaran
+                      indicators:
+                        - {id: IKU-1, name: Indeks, direction: higher_is_better, targets: {2020: 80, 2021: 82},
+                           realisations: {2019: 70, 2020: 72.46}}
+            printed:
+              - {label: "Tabel 3.5", kind: indicator_achievement, rows: {IKU-1: {capaian: "90,58"}}}
+              - {label: "Tabel 3.5", kind: indicator_achievement, year: 2019, rows: {IKU-1: {realisasi: "70"}}}
+            """;
+
+    @Test
+    void aPrintedTableWithoutAYearIsOfTheLatestYearWithARealisationWhenTheFileHasNoBudget() {
+        assertThat(parse(PERFORMANCE_ONLY).printed()).extracting(PrintedTable::label, PrintedTable::kind,
+                PrintedTable::year, PrintedTable::key).containsExactly(
+                tuple("Tabel 3.5", "indicator_achievement", 2020, null),
+                tuple("Tabel 3.5", "indicator_achievement", 2019, null));
+        assertThat(parse("report_year: 2021\n" + PERFORMANCE_ONLY).printed()).extracting(PrintedTable::year)
+                .containsExactly(2021, 2019);
+    }
+
+    @Test
+    void schemaViolationsAreListedInIndonesianWithTheirPaths() {
+        String bad = PERFORMANCE_ONLY.replace("name: Dinas Y", "nama: Dinas Y")
+                .replace("period: {from: 2019, to: 2023}", "period: {from: dua ribu, to: 2023}")
+                .replace("kind: indicator_achievement, rows", "kind: capaian_iku, rows")
+                .replace("capaian: \"90,58\"", "capaian: \"90.58\"") + "printd: []\n";
+        assertThat(problems(bad)).extracting(Problem::path, Problem::message).contains(
+                tuple("organisation.name", "wajib diisi"),
+                tuple("strategic_plan.period.from", "harus berupa bilangan bulat, bukan teks"),
+                tuple("printed[0].kind", "harus salah satu dari: " + String.join(", ", PrintedTable.KINDS)),
+                tuple("printd", "tidak dikenal di sini (periksa ejaannya; lihat skema berkas LKjIP)"));
+        assertThat(problems(PERFORMANCE_ONLY.replace("year: 2019, rows", "year: 2020, rows")))
+                .extracting(Problem::path, Problem::message)
+                .containsExactly(tuple("printed[1].label", "Tabel 3.5 tahun 2020 tercantum dua kali"));
+        assertThat(problems(PERFORMANCE_ONLY.replace("capaian: \"90,58\"", "capaian: \"90.58\"")))
+                .extracting(Problem::path).containsExactly("printed[0].rows.IKU-1.capaian");
     }
 
     /** A "billion laughs" YAML: 10 levels of 10 aliases each, 10^10 nodes if expanded. */
@@ -168,14 +241,16 @@ public class LkjipParserTest {
                     - {from: 76, upto: 90, label: Tinggi}
                     - {below: 76, label: Rendah}
                   efficiency:
-                    - {rule: "~ 0", label: Aneh}
                     - {rule: "< 0", abov: 3, label: Kurang}
                 """)).extracting(Problem::path, Problem::message).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("grading_scales.capaian", "celah: pita 'Tinggi' (≥ 76 s.d. ≤ 90) "
                         + "dan 'Sangat Tinggi' (≥ 91) menyisakan nilai antara 90 dan 91 yang tidak masuk pita mana pun"),
-                org.assertj.core.groups.Tuple.tuple("grading_scales.efficiency[0]",
-                        "aturan \"~ 0\" tidak dikenal: tulis > x, >= x, = x, < x atau <= x"),
-                org.assertj.core.groups.Tuple.tuple("grading_scales.efficiency[1].abov",
-                        "kunci tidak dikenal (above, from, upto, below, rule, label)"));
+                org.assertj.core.groups.Tuple.tuple("grading_scales.efficiency[0].abov",
+                        "kunci tidak dikenal (above, from, upto, below, rule, label, grade, note)"));
+        assertThat(problems(MINIMAL + """
+                grading_scales:
+                  efficiency:
+                    - {rule: "~ 0", label: Aneh}
+                """)).extracting(Problem::path).containsExactly("grading_scales.efficiency[0].rule");
     }
 }

@@ -1,0 +1,184 @@
+package id.sakip.ledger.kabupaten;
+
+import static id.sakip.ledger.kabupaten.KabupatenFixtures.BADAN;
+import static id.sakip.ledger.kabupaten.KabupatenFixtures.DINAS;
+import static id.sakip.ledger.kabupaten.KabupatenFixtures.KABUPATEN;
+import static id.sakip.ledger.kabupaten.KabupatenFixtures.KECAMATAN;
+import static id.sakip.ledger.kabupaten.KabupatenFixtures.YEAR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import id.sakip.ledger.LedgerApiTest;
+import id.sakip.ledger.web.PageSession;
+
+/**
+ * The kabupaten page in headless Chromium: an Inspektorat auditor of the kabupaten opens it from the
+ * home page, sees every OPD in a table that sorts by a column, the monthly absorption chart and the
+ * OPD furthest behind, and downloads the summary; a user of one OPD is refused it.
+ */
+@EnabledIf("browserInstalled")
+class KabupatenPageTest extends LedgerApiTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String AUDITOR = "pemeriksa-sukamaju";
+    private static final String OPD_USER = "bendahara-dinas-sukamaju";
+    private static WebDriver browser;
+    private static boolean recorded;
+
+    @LocalServerPort
+    int port;
+
+    static boolean browserInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!installed) {
+            System.out.println("Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
+        }
+        return installed;
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
+                options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void kabupaten() {
+        if (recorded) {
+            return;
+        }
+        KabupatenSummaryTest.importFile(http, KabupatenFixtures.dinas());
+        KabupatenSummaryTest.importFile(http, KabupatenFixtures.kecamatan());
+        KabupatenSummaryTest.importFile(http, KabupatenFixtures.badan());
+        for (Map<String, Object> user : List.of(Map.<String, Object>of("username", AUDITOR, "role", "AUDITOR",
+                "organisation", "kab:" + KABUPATEN), Map.<String, Object>of("username", OPD_USER, "role", "TREASURER",
+                "organisation", DINAS))) {
+            ResponseEntity<Map<String, Object>> r = post("/api/v1/users", Map.of("username", user.get("username"),
+                    "password", user.get("username") + "-password-1", "roles", List.of(Map.of("role",
+                            user.get("role"), "organisation", user.get("organisation")))));
+            assertThat(r.getStatusCode()).as(String.valueOf(r.getBody())).isEqualTo(HttpStatus.CREATED);
+        }
+        awaitProjections();
+        recorded = true;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void click(By element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(element).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    private List<String> rowIds() {
+        return browser.findElements(By.cssSelector("#kabupaten-summary tbody tr[id^=row-]")).stream()
+                .map(r -> r.getAttribute("id").substring("row-".length())).toList();
+    }
+
+    @Test
+    void aKabupatenAuditorOpensTheSummaryFromTheHomePageSortsItAndSeesTheChart() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(AUDITOR);
+        browser.findElement(By.id("password")).sendKeys(AUDITOR + "-password-1");
+        click(By.cssSelector("button[type=submit]"));
+        assertThat(browser.getPageSource()).contains("Dinas Pendidikan Sukamaju").contains("Kecamatan Sukamaju");
+        browser.get(browser.findElement(By.id("kabupaten-" + KABUPATEN)).getAttribute("href")
+                .replaceAll("/\\d{4}$", "/" + YEAR));
+
+        assertThat(browser.findElement(By.id("kabupaten-name")).getText()).isEqualTo("Kabupaten Sukamaju");
+        assertThat(rowIds()).containsExactlyInAnyOrder(DINAS, KECAMATAN, BADAN);
+        Map<String, Object> summary = get("/api/v1/kabupaten/" + KABUPATEN + "/reports/summary?year=" + YEAR)
+                .getBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> total = (Map<String, Object>) summary.get("total");
+        assertThat(browser.findElement(By.id("total-budget")).getText())
+                .isEqualTo(String.format(java.util.Locale.GERMANY, "%,d", ((Number) total.get("budget")).longValue()));
+        assertThat(browser.findElement(By.id("monthly-line")).getAttribute("points").split(" ")).hasSize(12);
+        assertThat(browser.findElement(By.id("furthest-behind")).getText()).contains("Kecamatan Sukamaju");
+        screenshot("kabupaten-summary");
+
+        click(By.id("sort-serapan"));
+        List<String> ascending = rowIds();
+        click(By.id("sort-serapan"));
+        List<String> descending = rowIds();
+        assertThat(ascending.get(ascending.size() - 1)).as("no budget sorts last").isEqualTo(BADAN);
+        assertThat(descending.get(descending.size() - 1)).as("no budget sorts last either way").isEqualTo(BADAN);
+        assertThat(descending.subList(0, 2)).containsExactlyElementsOf(List.of(ascending.get(1), ascending.get(0)));
+        assertThat(descending.get(0)).as("the dinas spent the larger share").isEqualTo(DINAS);
+        screenshot("kabupaten-summary-sorted");
+        assertThat(browser.findElement(By.id("download-xlsx")).getAttribute("href")).contains("format=xlsx");
+    }
+
+    @Test
+    void thePageDownloadsOpenAndAUserOfOneOpdIsRefusedThePage() throws Exception {
+        PageSession auditor = PageSession.signIn(anonymous, AUDITOR, AUDITOR + "-password-1");
+        ResponseEntity<byte[]> xlsx = auditor.get("/kabupaten/" + KABUPATEN + "/" + YEAR + "/unduh?format=xlsx",
+                byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(book.getNumberOfSheets()).isGreaterThanOrEqualTo(1);
+            assertThat(book.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("Ringkasan OPD");
+        }
+        assertThat(auditor.get("/kabupaten/" + KABUPATEN + "/" + YEAR + "/unduh?format=csv", String.class).getBody())
+                .contains(DINAS);
+        assertThat(auditor.get("/kabupaten/" + KABUPATEN + "/" + YEAR + "/unduh?format=pdf", byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        PageSession opd = PageSession.signIn(anonymous, OPD_USER, OPD_USER + "-password-1");
+        assertThat(opd.get("/kabupaten/" + KABUPATEN + "/" + YEAR, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(opd.get("/", String.class).getBody()).doesNotContain("kabupaten-" + KABUPATEN);
+    }
+}
