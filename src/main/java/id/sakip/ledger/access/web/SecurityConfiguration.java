@@ -85,6 +85,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/organisations").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/kabupaten", "/api/v1/kabupaten/**").authenticated()
                         .requestMatchers("/api/v1/organisations/{org}/**").access(policy)
+                        .requestMatchers("/api/v1/kabupaten/*/grading-scales/*").hasRole("ADMIN")
                         .anyRequest().denyAll());
         if (issuer == null || issuer.isBlank()) {
             http.httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthenticated()));

@@ -15,7 +15,6 @@ import id.sakip.ledger.shared.Percentages;
 public final class PerformanceMath {
 
     public static final int SKM_ELEMENTS = 9;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     private PerformanceMath() {
@@ -38,24 +37,12 @@ public final class PerformanceMath {
         return Percentages.round(achievementExact(target, realisation, direction));
     }
 
-    /** Table 3.1 category of a rounded achievement: > 100 Sangat Baik, > 85 Baik, > 65 Cukup, > 50 Kurang. */
+    /**
+     * Table 3.1 category of a rounded achievement on Jiken's scale ({@link CategoryScale#JIKEN_CAPAIAN}),
+     * the default where no other scale is in force.
+     */
     public static String category(BigDecimal roundedAchievement) {
-        if (roundedAchievement == null) {
-            return null;
-        }
-        if (roundedAchievement.compareTo(HUNDRED) > 0) {
-            return "Sangat Baik";
-        }
-        if (roundedAchievement.compareTo(BigDecimal.valueOf(85)) > 0) {
-            return "Baik";
-        }
-        if (roundedAchievement.compareTo(BigDecimal.valueOf(65)) > 0) {
-            return "Cukup";
-        }
-        if (roundedAchievement.compareTo(BigDecimal.valueOf(50)) > 0) {
-            return "Kurang";
-        }
-        return "Sangat Kurang";
+        return CategoryScale.JIKEN_CAPAIAN.category(roundedAchievement);
     }
 
     /** Mean of unrounded achievements (those present), unrounded; {@code null} when there is none. */
@@ -76,12 +63,9 @@ public final class PerformanceMath {
         return Percentages.round(achievementExact.subtract(absorptionExact));
     }
 
-    /** Table 3.6: > 0 Sangat Efisien, = 0 Efisien, < 0 Kurang Efisien. */
+    /** Table 3.6 on Jiken's scale ({@link CategoryScale#JIKEN_EFFICIENCY}): > 0 Sangat Efisien, = 0 Efisien, < 0 Kurang. */
     public static String efficiencyCategory(BigDecimal points) {
-        if (points == null) {
-            return null;
-        }
-        return points.signum() > 0 ? "Sangat Efisien" : points.signum() == 0 ? "Efisien" : "Kurang Efisien";
+        return CategoryScale.JIKEN_EFFICIENCY.category(points);
     }
 
     /**

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.sakip.ledger.performance.computation.CategoryScale;
+import id.sakip.ledger.performance.computation.Grading;
 import id.sakip.ledger.performance.computation.GradingScale;
 import id.sakip.ledger.performance.computation.PerformanceMath;
+import id.sakip.ledger.shared.Percentages;
 
 /** The performance tables of the LKjIP, computed from a {@link PlanBook} by {@link PerformanceMath}. */
 public final class PerformanceReports {
@@ -45,19 +48,96 @@ public final class PerformanceReports {
                               int finalYear, BigDecimal finalTarget, BigDecimal progressPercent, String category) {
     }
 
+    /** Sasaran scores: per objective its indicators' capaian, their number, sum and mean. */
+    public record ObjectiveReport(String organisationId, String planId, int year, List<ObjectiveRow> objectives) {
+    }
+
+    /**
+     * One objective (sasaran): {@code achievementPercent} is the mean of its indicators' unrounded (and,
+     * where the scale caps, capped) capaian rounded once, over the {@code measuredCount} indicators that
+     * have one; {@code achievementTotal} is their sum, rounded once (the printed "Jumlah").
+     */
+    public record ObjectiveRow(String goal, String objective, String name, List<ObjectiveIndicator> indicators,
+                               int indicatorCount, int measuredCount, BigDecimal achievementTotal,
+                               BigDecimal achievementPercent, String category) {
+    }
+
+    /** One indicator of an objective. */
+    public record ObjectiveIndicator(String indicatorId, String name, String unit, BigDecimal target,
+                                     BigDecimal realisation, BigDecimal achievementPercent, String category) {
+    }
+
+    /** An indicator's capaian in a year, unrounded, capped where the scale caps; {@code null} without data. */
+    public static BigDecimal achievementExact(PlanBook.IndicatorBook i, int year, CategoryScale scale) {
+        return scale.capped(PerformanceMath.achievementExact(i.targets.get(year), i.realisations.get(year),
+                i.direction));
+    }
+
+    /** An objective's capaian in a year, unrounded: the mean of its indicators' (capped) unrounded capaian. */
+    public static BigDecimal objectiveAchievementExact(PlanBook plan, String objectiveId, int year,
+                                                       CategoryScale scale) {
+        for (PlanBook.GoalInfo goal : plan.goals) {
+            for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
+                if (objective.id().equals(objectiveId)) {
+                    List<BigDecimal> achievements = new ArrayList<>();
+                    for (String id : objective.indicatorIds()) {
+                        achievements.add(achievementExact(plan.indicator(id), year, scale));
+                    }
+                    return PerformanceMath.meanExact(achievements);
+                }
+            }
+        }
+        return null;
+    }
+
+    public static ObjectiveReport objectives(PlanBook plan, int year, Grading grading) {
+        CategoryScale scale = grading.capaian(year);
+        List<ObjectiveRow> rows = new ArrayList<>();
+        for (PlanBook.GoalInfo goal : plan.goals) {
+            for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
+                List<ObjectiveIndicator> indicators = new ArrayList<>();
+                BigDecimal total = BigDecimal.ZERO;
+                int measured = 0;
+                for (String id : objective.indicatorIds()) {
+                    PlanBook.IndicatorBook i = plan.indicator(id);
+                    BigDecimal exact = achievementExact(i, year, scale);
+                    BigDecimal shown = Percentages.round(exact);
+                    if (exact != null) {
+                        total = total.add(exact);
+                        measured++;
+                    }
+                    indicators.add(new ObjectiveIndicator(i.id, i.name, i.unit, i.targets.get(year),
+                            i.realisations.get(year), shown, scale.category(shown)));
+                }
+                BigDecimal mean = Percentages.round(objectiveAchievementExact(plan, objective.id(), year, scale));
+                rows.add(new ObjectiveRow(goal.id(), objective.id(), objective.name(), indicators, indicators.size(),
+                        measured, measured == 0 ? null : Percentages.round(total), mean, scale.category(mean)));
+            }
+        }
+        return new ObjectiveReport(plan.organisationId, plan.planId, year, rows);
+    }
+
     public static YearValue yearValue(PlanBook.IndicatorBook i, int year) {
+        return yearValue(i, year, CategoryScale.JIKEN_CAPAIAN);
+    }
+
+    public static YearValue yearValue(PlanBook.IndicatorBook i, int year, CategoryScale scale) {
         BigDecimal target = i.targets.get(year);
         BigDecimal realisation = i.realisations.get(year);
-        BigDecimal achievement = PerformanceMath.achievement(target, realisation, i.direction);
+        BigDecimal achievement = Percentages.round(achievementExact(i, year, scale));
         GradingScale.Grade grade = i.grading == null ? null : i.grading.grade(realisation);
-        return new YearValue(year, target, realisation, achievement, PerformanceMath.category(achievement),
+        return new YearValue(year, target, realisation, achievement, scale.category(achievement),
                 grade == null ? null : grade.grade());
     }
 
     public static AchievementReport achievement(PlanBook plan, int year) {
+        return achievement(plan, year, Grading.DEFAULT);
+    }
+
+    public static AchievementReport achievement(PlanBook plan, int year, Grading grading) {
         List<AchievementRow> rows = new ArrayList<>();
         for (PlanBook.IndicatorBook i : plan.indicators) {
-            YearValue v = yearValue(i, year);
+            YearValue v = yearValue(i, year, grading.capaian(year));
             GradingScale.Grade grade = i.grading == null ? null : i.grading.grade(v.realisation());
             rows.add(new AchievementRow(i.id, i.name, i.objectiveId, i.unit, i.direction.code(), v.target(),
                     v.realisation(), v.achievementPercent(), v.category(), v.grade(),
@@ -67,6 +147,11 @@ public final class PerformanceReports {
     }
 
     public static ComparisonReport comparison(String organisationId, List<PlanBook> plans, int from, int to) {
+        return comparison(organisationId, plans, from, to, Grading.DEFAULT);
+    }
+
+    public static ComparisonReport comparison(String organisationId, List<PlanBook> plans, int from, int to,
+                                              Grading grading) {
         List<ComparisonRow> rows = new ArrayList<>();
         for (PlanBook plan : plans) {
             for (PlanBook.IndicatorBook i : plan.indicators) {
@@ -76,7 +161,7 @@ public final class PerformanceReports {
                     rows.add(row);
                 }
                 for (int year = Math.max(from, plan.fromYear); year <= Math.min(to, plan.toYear); year++) {
-                    row.years().add(yearValue(i, year));
+                    row.years().add(yearValue(i, year, grading.capaian(year)));
                 }
             }
         }
@@ -85,13 +170,18 @@ public final class PerformanceReports {
     }
 
     public static ProgressReport progress(PlanBook plan, int year) {
+        return progress(plan, year, Grading.DEFAULT);
+    }
+
+    public static ProgressReport progress(PlanBook plan, int year, Grading grading) {
+        CategoryScale scale = grading.capaian(year);
         List<ProgressRow> rows = new ArrayList<>();
         for (PlanBook.IndicatorBook i : plan.indicators) {
             BigDecimal realisation = i.realisations.get(year);
             BigDecimal finalTarget = i.targets.get(plan.toYear);
             BigDecimal progress = PerformanceMath.achievement(finalTarget, realisation, i.direction);
             rows.add(new ProgressRow(i.id, i.name, i.objectiveId, year, realisation, plan.toYear, finalTarget, progress,
-                    PerformanceMath.category(progress)));
+                    scale.category(progress)));
         }
         return new ProgressReport(plan.organisationId, plan.planId, year, rows);
     }

@@ -6,13 +6,16 @@ import id.sakip.ledger.performance.query.PerformanceReports.AchievementReport;
 import id.sakip.ledger.performance.query.PerformanceReports.AchievementRow;
 import id.sakip.ledger.performance.query.PerformanceReports.ComparisonReport;
 import id.sakip.ledger.performance.query.PerformanceReports.ComparisonRow;
+import id.sakip.ledger.performance.query.PerformanceReports.ObjectiveIndicator;
+import id.sakip.ledger.performance.query.PerformanceReports.ObjectiveReport;
+import id.sakip.ledger.performance.query.PerformanceReports.ObjectiveRow;
 import id.sakip.ledger.performance.query.PerformanceReports.ProgressReport;
 import id.sakip.ledger.performance.query.PerformanceReports.ProgressRow;
 import id.sakip.ledger.performance.query.PerformanceReports.YearValue;
 import id.sakip.ledger.shared.export.ReportTable;
 import id.sakip.ledger.shared.export.ReportTable.Kind;
 
-/** The performance reports laid out as the LKjIP prints them, for downloads (Tables 3.2, 3.3, 3.4). */
+/** The performance reports laid out as the LKjIP prints them, for downloads (Tables 3.2, 3.3, 3.4, sasaran). */
 public final class PerformanceTables {
 
     private PerformanceTables() {
@@ -26,6 +29,28 @@ public final class PerformanceTables {
         for (AchievementRow row : r.rows()) {
             t.row(row.indicatorId(), row.name(), row.objective(), row.unit(), row.target(), row.realisation(),
                     row.achievementPercent(), row.category(), row.grade());
+        }
+        return List.of(t.build());
+    }
+
+    /**
+     * The sasaran scores as LKjIPs print them: per sasaran its indicators, then a "Jumlah" row (the sum of
+     * their capaian) and a "Rata-rata capaian" row (the mean, with the sasaran's category).
+     */
+    public static List<ReportTable> objectives(ObjectiveReport r, String subtitle) {
+        ReportTable.Builder t = ReportTable.titled("Capaian kinerja sasaran " + r.year()).subtitle(subtitle)
+                .column("Sasaran", Kind.TEXT).column("Indikator", Kind.TEXT).column("Nama indikator", Kind.TEXT)
+                .column("Satuan", Kind.TEXT).column("Target", Kind.DECIMAL).column("Realisasi", Kind.DECIMAL)
+                .column("Capaian (%)", Kind.PERCENT).column("Kategori", Kind.TEXT);
+        for (ObjectiveRow o : r.objectives()) {
+            for (ObjectiveIndicator i : o.indicators()) {
+                t.row(o.objective() + " " + o.name(), i.indicatorId(), i.name(), i.unit(), i.target(),
+                        i.realisation(), i.achievementPercent(), i.category());
+            }
+            t.totalRow(o.objective(), null, "Jumlah (" + o.measuredCount() + " dari " + o.indicatorCount()
+                    + " indikator)", null, null, null, o.achievementTotal(), null);
+            t.totalRow(o.objective(), null, "Rata-rata capaian", null, null, null, o.achievementPercent(),
+                    o.category());
         }
         return List.of(t.build());
     }

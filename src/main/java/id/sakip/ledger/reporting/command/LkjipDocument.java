@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import id.sakip.ledger.budget.api.BudgetProgram;
+import id.sakip.ledger.performance.computation.ScaleBand;
+import id.sakip.ledger.performance.computation.ScaleKind;
 import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.shared.Rupiah;
 
@@ -18,7 +20,25 @@ import id.sakip.ledger.shared.Rupiah;
  * @param printed the printed tables (list or keyed form, and the amendment), each with its year; may be empty
  */
 public record LkjipDocument(String digest, OrganisationPart organisation, BudgetPart budget, PlanPart plan,
-                            List<PrintedTable> printed) {
+                            List<PrintedTable> printed, List<ImportedScale> gradingScales) {
+
+    public LkjipDocument {
+        gradingScales = gradingScales == null ? List.of() : List.copyOf(gradingScales);
+    }
+
+    public LkjipDocument(String digest, OrganisationPart organisation, BudgetPart budget, PlanPart plan,
+                         List<PrintedTable> printed) {
+        this(digest, organisation, budget, plan, printed, List.of());
+    }
+
+    /**
+     * A category scale of the file's {@code grading_scales} block (capaian or efficiency), already valid.
+     *
+     * @param effectiveFrom the block's {@code effective_from}, else the file's report year
+     */
+    public record ImportedScale(ScaleKind kind, int effectiveFrom, String legalBasis, String reason, BigDecimal cap,
+                                List<ScaleBand> bands) {
+    }
 
     /** The organisation block. */
     public record OrganisationPart(String id, String name, String kabupaten, String provinsi, String head,

@@ -30,6 +30,9 @@ import id.sakip.ledger.budget.api.BudgetLine;
 import id.sakip.ledger.budget.api.BudgetProgram;
 import id.sakip.ledger.budget.api.EconomicClass;
 import id.sakip.ledger.budget.api.OutputIndicator;
+import id.sakip.ledger.performance.computation.CategoryScale;
+import id.sakip.ledger.performance.computation.ScaleBand;
+import id.sakip.ledger.performance.computation.ScaleKind;
 import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.reporting.command.LkjipDocument.BudgetPart;
 import id.sakip.ledger.reporting.command.LkjipDocument.Goal;
@@ -97,14 +100,120 @@ public final class LkjipParser {
         BudgetPart budget = budget(map(map, "budget", "budget", false), today);
         PlanPart plan = plan(map(map, "strategic_plan", "strategic_plan", false));
         Map<String, Object> amendment = map(map, "amendment", "amendment", false);
-        List<PrintedTable> printed = printed(map.get("printed"), amendment, reportYear(map, budget, plan));
+        Integer reportYear = reportYear(map, budget, plan);
+        List<PrintedTable> printed = printed(map.get("printed"), amendment, reportYear);
+        List<LkjipDocument.ImportedScale> scales = gradingScales(map(map, "grading_scales", "grading_scales", false),
+                reportYear);
         if (budget == null && plan == null && problems.isEmpty()) {
             problem("$", "berkas tidak memuat budget maupun strategic_plan");
         }
         if (!problems.isEmpty()) {
             throw new LkjipProblems(problems);
         }
-        return new LkjipDocument(sha256(bytes), organisation, budget, plan, printed);
+        return new LkjipDocument(sha256(bytes), organisation, budget, plan, printed, scales);
+    }
+
+    /**
+     * The {@code capaian} and {@code efficiency} scales of {@code grading_scales} (the national
+     * {@code sakip} and {@code skm} scales there are quotations and stay code). Each is a list of bands
+     * ({@code above}/{@code from}, {@code upto}/{@code below}, {@code label}, or {@code rule: "> 0"} and a
+     * label) or a mapping {@code {effective_from, legal_basis, reason, cap, bands}}.
+     */
+    private List<LkjipDocument.ImportedScale> gradingScales(Map<String, Object> block, Integer reportYear) {
+        List<LkjipDocument.ImportedScale> scales = new ArrayList<>();
+        if (block == null) {
+            return scales;
+        }
+        for (ScaleKind kind : ScaleKind.values()) {
+            Object v = block.get(kind.code());
+            String path = "grading_scales." + kind.code();
+            if (v == null) {
+                continue;
+            }
+            Integer effectiveFrom = reportYear;
+            String legalBasis = "LKjIP (berkas impor)";
+            String reason = "Skala yang dikutip LKjIP yang diimpor";
+            BigDecimal cap = null;
+            List<?> bands;
+            if (v instanceof Map<?, ?> m) {
+                for (Object key : m.keySet()) {
+                    if (!Set.of("effective_from", "legal_basis", "reason", "cap", "bands", "note").contains(key)) {
+                        problem(path + "." + key,
+                                "kunci tidak dikenal (effective_from, legal_basis, reason, cap, bands, note)");
+                    }
+                }
+                Integer year = integer(m, "effective_from", path + ".effective_from", false);
+                effectiveFrom = year == null ? effectiveFrom : year;
+                String basis = text(m, "legal_basis", path + ".legal_basis", false);
+                legalBasis = basis == null || basis.isEmpty() ? legalBasis : basis;
+                String why = text(m, "reason", path + ".reason", false);
+                reason = why == null || why.isEmpty() ? reason : why;
+                cap = bound(m.get("cap"), path + ".cap");
+                bands = list(m, "bands", path + ".bands", true);
+            } else if (v instanceof List<?> l) {
+                bands = l;
+            } else {
+                problem(path, "harus daftar pita atau mapping dengan bands");
+                continue;
+            }
+            List<ScaleBand> parts = new ArrayList<>();
+            boolean readable = true;
+            for (int i = 0; i < bands.size(); i++) {
+                String bp = path + (v instanceof Map ? ".bands[" : "[") + i + "]";
+                if (!(bands.get(i) instanceof Map<?, ?> b)) {
+                    problem(bp, "harus mapping (above/from, upto/below, label atau rule)");
+                    readable = false;
+                    continue;
+                }
+                for (Object key : b.keySet()) {
+                    if (!Set.of("above", "from", "upto", "below", "rule", "label", "grade", "note").contains(key)) {
+                        problem(bp + "." + key,
+                                "kunci tidak dikenal (above, from, upto, below, rule, label, grade, note)");
+                        readable = false;
+                    }
+                }
+                String label = text(b, "label", bp + ".label", true);
+                String rule = text(b, "rule", bp + ".rule", false);
+                try {
+                    parts.add(ScaleBand.of(bound(b.get("above"), bp + ".above"), bound(b.get("from"), bp + ".from"),
+                            bound(b.get("upto"), bp + ".upto"), bound(b.get("below"), bp + ".below"), rule, label));
+                } catch (IllegalArgumentException bad) {
+                    problem(rule == null ? bp : bp + ".rule", bad.getMessage());
+                    readable = false;
+                }
+            }
+            if (effectiveFrom == null) {
+                problem(path + ".effective_from", "wajib diisi bila berkas tidak memuat budget atau strategic_plan");
+                continue;
+            }
+            if (!readable) {
+                continue;
+            }
+            CategoryScale scale = new CategoryScale(cap, parts);
+            scale.problems().forEach(message -> problem(path, message));
+            if (cap != null && kind != ScaleKind.CAPAIAN) {
+                problem(path + ".cap", "batas (cap) hanya berlaku untuk skala capaian");
+            }
+            scales.add(new LkjipDocument.ImportedScale(kind, effectiveFrom, legalBasis, reason, cap, scale.bands()));
+        }
+        return scales;
+    }
+
+    /** A bound of a band: a number, negative allowed, with at most 2 decimals. */
+    private BigDecimal bound(Object v, String path) {
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Integer || v instanceof Long || v instanceof BigInteger || v instanceof Double)) {
+            problem(path, "harus angka");
+            return null;
+        }
+        BigDecimal d = new BigDecimal(v.toString());
+        if (d.stripTrailingZeros().scale() > 2 || d.abs().compareTo(new BigDecimal("1000000")) > 0) {
+            problem(path, "harus angka dengan paling banyak 2 desimal, antara -1.000.000 dan 1.000.000");
+            return null;
+        }
+        return d;
     }
 
     /** A problem the schema has not already reported at the same path. */

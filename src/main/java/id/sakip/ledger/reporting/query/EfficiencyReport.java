@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import id.sakip.ledger.budget.query.BudgetBook;
+import id.sakip.ledger.performance.computation.CategoryScale;
+import id.sakip.ledger.performance.computation.Grading;
 import id.sakip.ledger.performance.computation.PerformanceMath;
+import id.sakip.ledger.performance.query.PerformanceReports;
 import id.sakip.ledger.performance.query.PlanBook;
 import id.sakip.ledger.shared.Percentages;
 
@@ -21,29 +24,28 @@ public record EfficiencyReport(String organisationId, int year, List<Row> rows) 
                       BigDecimal absorptionPercent, BigDecimal efficiencyPoints, String category) {
     }
 
-    /** An objective's achievement in a year, unrounded: the mean of its indicators' unrounded achievements. */
+    /**
+     * An objective's achievement in a year, unrounded: the mean of its indicators' unrounded achievements
+     * (the sasaran score of {@link PerformanceReports#objectives}), on Jiken's scale, which does not cap.
+     */
     public static BigDecimal achievementExact(PlanBook plan, String objectiveId, int year) {
-        for (PlanBook.GoalInfo goal : plan.goals) {
-            for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
-                if (objective.id().equals(objectiveId)) {
-                    List<BigDecimal> achievements = new ArrayList<>();
-                    for (String id : objective.indicatorIds()) {
-                        PlanBook.IndicatorBook i = plan.indicator(id);
-                        achievements.add(PerformanceMath.achievementExact(i.targets.get(year),
-                                i.realisations.get(year), i.direction));
-                    }
-                    return PerformanceMath.meanExact(achievements);
-                }
-            }
-        }
-        return null;
+        return PerformanceReports.objectiveAchievementExact(plan, objectiveId, year, CategoryScale.JIKEN_CAPAIAN);
     }
 
     public static EfficiencyReport of(PlanBook plan, BudgetBook budget, int year) {
+        return of(plan, budget, year, Grading.DEFAULT);
+    }
+
+    /**
+     * Table 3.7 graded on the scales in force: each sasaran's achievement is the mean of its indicators'
+     * capaian (capped where the capaian scale caps), its category on the efficiency scale.
+     */
+    public static EfficiencyReport of(PlanBook plan, BudgetBook budget, int year, Grading grading) {
         List<Row> rows = new ArrayList<>();
         for (PlanBook.GoalInfo goal : plan.goals) {
             for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
-                BigDecimal achievement = achievementExact(plan, objective.id(), year);
+                BigDecimal achievement = PerformanceReports.objectiveAchievementExact(plan, objective.id(), year,
+                        grading.capaian(year));
                 long spent = 0;
                 long amount = 0;
                 for (BudgetBook.LineBook line : budget.lines.values()) {
@@ -55,7 +57,7 @@ public record EfficiencyReport(String organisationId, int year, List<Row> rows) 
                 BigDecimal absorption = Percentages.exactRatio(spent, amount);
                 BigDecimal points = PerformanceMath.efficiency(achievement, absorption);
                 rows.add(new Row(objective.id(), objective.name(), Percentages.round(achievement), amount, spent,
-                        Percentages.round(absorption), points, PerformanceMath.efficiencyCategory(points)));
+                        Percentages.round(absorption), points, grading.efficiency(year).category(points)));
             }
         }
         return new EfficiencyReport(plan.organisationId, year, rows);

@@ -11,6 +11,7 @@ import id.sakip.ledger.performance.query.PlanBook;
 import id.sakip.ledger.reporting.api.PrintedReportRecorded;
 import id.sakip.ledger.reporting.api.PublishedReportId;
 import id.sakip.ledger.shared.UnknownItem;
+import id.sakip.ledger.performance.query.GradingScaleQueries;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 
 /** LKjIP questions that join the budget and performance ledgers. */
@@ -21,11 +22,14 @@ public class LkjipQueries {
     private final PerformanceQueries performance;
 
     private final AggregateHistory history;
+    private final GradingScaleQueries scales;
 
-    public LkjipQueries(BudgetQueries budgets, PerformanceQueries performance, AggregateHistory history) {
+    public LkjipQueries(BudgetQueries budgets, PerformanceQueries performance, AggregateHistory history,
+                        GradingScaleQueries scales) {
         this.budgets = budgets;
         this.performance = performance;
         this.history = history;
+        this.scales = scales;
     }
 
     /** The reconciliation of the printed LKjIP of a year against the ledger, as of an instant. */
@@ -45,7 +49,7 @@ public class LkjipQueries {
         PlanBook plan = performance.plans(organisationId, asOf).stream().filter(b -> b.covers(year)).findFirst()
                 .orElse(null);
         return ReconciliationReport.of(organisationId, year, p.source(), p.tables(), budgetOrNone(organisationId,
-                year, asOf), plan);
+                year, asOf), plan, scales.grading(organisationId, asOf));
     }
 
     private BudgetBook budgetOrNone(String organisationId, int year, Instant asOf) {
@@ -61,6 +65,6 @@ public class LkjipQueries {
 
     public EfficiencyReport efficiency(String organisationId, int year, Instant asOf) {
         return EfficiencyReport.of(performance.planFor(organisationId, year, asOf),
-                budgets.book(organisationId, year, asOf, null), year);
+                budgets.book(organisationId, year, asOf, null), year, scales.grading(organisationId, asOf));
     }
 }

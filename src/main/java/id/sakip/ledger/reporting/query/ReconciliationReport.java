@@ -8,7 +8,10 @@ import java.util.Map;
 
 import id.sakip.ledger.budget.api.EconomicClass;
 import id.sakip.ledger.budget.query.BudgetBook;
+import id.sakip.ledger.performance.computation.CategoryScale;
+import id.sakip.ledger.performance.computation.Grading;
 import id.sakip.ledger.performance.computation.PerformanceMath;
+import id.sakip.ledger.performance.query.PerformanceReports;
 import id.sakip.ledger.performance.query.PlanBook;
 import id.sakip.ledger.reporting.api.PrintedTable;
 import id.sakip.ledger.shared.Percentages;
@@ -126,6 +129,12 @@ public record ReconciliationReport(String organisationId, int year, String sourc
      */
     public static ReconciliationReport of(String organisationId, int year, String source, List<PrintedTable> tables,
                                           BudgetBook budget, PlanBook plan) {
+        return of(organisationId, year, source, tables, budget, plan, Grading.DEFAULT);
+    }
+
+    /** The same, with capaian and labels (kategori, kemajuan, efisiensi) on the scales in force. */
+    public static ReconciliationReport of(String organisationId, int year, String source, List<PrintedTable> tables,
+                                          BudgetBook budget, PlanBook plan, Grading grading) {
         Comparison c = new Comparison();
         List<String> notCompared = new ArrayList<>();
         for (PrintedTable t : tables) {
@@ -151,16 +160,18 @@ public record ReconciliationReport(String organisationId, int year, String sourc
                     }
                 });
                 case "indicator_achievement" -> rows.forEach((indicatorId, v) ->
-                        achievementRow(c, indicatorId, map(v), plan, indicatorId, t.year()));
+                        achievementRow(c, indicatorId, map(v), plan, indicatorId, t.year(), grading));
                 case "indicator_comparison" -> rows.forEach((indicatorId, years) -> map(years).forEach((y, v) ->
-                        achievementRow(c, indicatorId + " " + y, map(v), plan, indicatorId, Integer.parseInt(y))));
+                        achievementRow(c, indicatorId + " " + y, map(v), plan, indicatorId, Integer.parseInt(y),
+                                grading)));
                 case "objective_achievement" -> rows.forEach((objective, v) ->
-                        objectiveRow(c, objective, map(v), plan, t.year()));
+                        objectiveRow(c, objective, map(v), plan, t.year(), grading));
                 case "renstra_progress" -> rows.forEach((indicatorId, v) ->
-                        progressRow(c, indicatorId, map(v), plan, t.year()));
+                        progressRow(c, indicatorId, map(v), plan, t.year(), grading));
                 case "efficiency" -> {
-                    EfficiencyReport efficiency = EfficiencyReport.of(plan, budget, t.year());
-                    rows.forEach((objective, v) -> efficiencyRow(c, objective, map(v), plan, t.year(), efficiency));
+                    EfficiencyReport efficiency = EfficiencyReport.of(plan, budget, t.year(), grading);
+                    rows.forEach((objective, v) -> efficiencyRow(c, objective, map(v), plan, t.year(), efficiency,
+                            grading));
                 }
                 case "budget_realisation" -> budgetRealisation(c, rows, budget);
                 case "class_split" -> classSplit(c, rows, budget);
@@ -174,15 +185,14 @@ public record ReconciliationReport(String organisationId, int year, String sourc
      * The exact capaian of each indicator of an objective in a year (those with a target and a realisation);
      * the sasaran's score is their mean, rounded once.
      */
-    static List<BigDecimal> objectiveAchievements(PlanBook plan, String objectiveId, int year) {
+    static List<BigDecimal> objectiveAchievements(PlanBook plan, String objectiveId, int year, CategoryScale scale) {
         for (PlanBook.GoalInfo goal : plan.goals) {
             for (PlanBook.ObjectiveInfo objective : goal.objectives()) {
                 if (objective.id().equals(objectiveId)) {
                     List<BigDecimal> achievements = new ArrayList<>();
                     for (String id : objective.indicatorIds()) {
                         PlanBook.IndicatorBook i = plan.indicator(id);
-                        BigDecimal a = PerformanceMath.achievementExact(i.targets.get(year), i.realisations.get(year),
-                                i.direction);
+                        BigDecimal a = PerformanceReports.achievementExact(i, year, scale);
                         if (a != null) {
                             achievements.add(a);
                         }
@@ -194,8 +204,9 @@ public record ReconciliationReport(String organisationId, int year, String sourc
         return null;
     }
 
-    private static void objectiveRow(Comparison c, String objective, Map<String, Object> v, PlanBook plan, int year) {
-        List<BigDecimal> achievements = objectiveAchievements(plan, objective, year);
+    private static void objectiveRow(Comparison c, String objective, Map<String, Object> v, PlanBook plan, int year,
+                                     Grading grading) {
+        List<BigDecimal> achievements = objectiveAchievements(plan, objective, year, grading.capaian(year));
         if (achievements == null) {
             c.label(objective, objective, null);
             return;
@@ -210,12 +221,12 @@ public record ReconciliationReport(String organisationId, int year, String sourc
         }
         if (v.containsKey("kategori")) {
             c.label(objective + " kategori", v.get("kategori"),
-                    mean == null ? null : PerformanceMath.category(Percentages.round(mean)));
+                    mean == null ? null : grading.capaian(year).category(Percentages.round(mean)));
         }
     }
 
     private static void achievementRow(Comparison c, String item, Map<String, Object> v, PlanBook plan,
-                                       String indicatorId, int year) {
+                                       String indicatorId, int year, Grading grading) {
         PlanBook.IndicatorBook i = plan.indicator(indicatorId);
         if (i == null) {
             c.label(item, indicatorId, null);
@@ -223,7 +234,7 @@ public record ReconciliationReport(String organisationId, int year, String sourc
         }
         BigDecimal target = i.targets.get(year);
         BigDecimal realisation = i.realisations.get(year);
-        BigDecimal achievement = PerformanceMath.achievementExact(target, realisation, i.direction);
+        BigDecimal achievement = PerformanceReports.achievementExact(i, year, grading.capaian(year));
         if (v.containsKey("target")) {
             c.decimal(item + " target", v.get("target"), target);
         }
@@ -234,11 +245,13 @@ public record ReconciliationReport(String organisationId, int year, String sourc
             c.decimal(item + " capaian", v.get("capaian"), achievement);
         }
         if (v.containsKey("kategori")) {
-            c.label(item + " kategori", v.get("kategori"), PerformanceMath.category(Percentages.round(achievement)));
+            c.label(item + " kategori", v.get("kategori"),
+                    grading.capaian(year).category(Percentages.round(achievement)));
         }
     }
 
-    private static void progressRow(Comparison c, String indicatorId, Map<String, Object> v, PlanBook plan, int year) {
+    private static void progressRow(Comparison c, String indicatorId, Map<String, Object> v, PlanBook plan, int year,
+                                    Grading grading) {
         PlanBook.IndicatorBook i = plan.indicator(indicatorId);
         if (i == null) {
             c.label(indicatorId, indicatorId, null);
@@ -255,13 +268,14 @@ public record ReconciliationReport(String organisationId, int year, String sourc
             } else if (k.equals("capaian")) {
                 c.decimal(indicatorId + " capaian", value, progress);
             } else if (k.equals("kemajuan")) {
-                c.label(indicatorId + " kemajuan", value, PerformanceMath.category(Percentages.round(progress)));
+                c.label(indicatorId + " kemajuan", value,
+                        grading.capaian(year).category(Percentages.round(progress)));
             }
         });
     }
 
     private static void efficiencyRow(Comparison c, String objective, Map<String, Object> v, PlanBook plan, int year,
-                                      EfficiencyReport efficiency) {
+                                      EfficiencyReport efficiency, Grading grading) {
         EfficiencyReport.Row row = efficiency.rows().stream().filter(r -> r.objective().equals(objective)).findFirst()
                 .orElse(null);
         if (row == null) {
@@ -269,7 +283,7 @@ public record ReconciliationReport(String organisationId, int year, String sourc
             return;
         }
         c.decimal(objective + " capaian_kinerja", v.get("capaian_kinerja"),
-                EfficiencyReport.achievementExact(plan, objective, year));
+                PerformanceReports.objectiveAchievementExact(plan, objective, year, grading.capaian(year)));
         c.money(objective + " anggaran_target", v.get("anggaran_target"), row.budget());
         c.money(objective + " anggaran_realisasi", v.get("anggaran_realisasi"), row.realised());
         c.decimal(objective + " capaian_anggaran", v.get("capaian_anggaran"),

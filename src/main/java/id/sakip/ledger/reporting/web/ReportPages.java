@@ -26,6 +26,9 @@ import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.export.ReportTable;
 import id.sakip.ledger.shared.web.Downloads;
+import id.sakip.ledger.performance.computation.Grading;
+import id.sakip.ledger.performance.computation.ScaleKind;
+import id.sakip.ledger.performance.query.GradingScaleQueries;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 import id.sakip.ledger.performance.query.PerformanceReports;
 import id.sakip.ledger.performance.query.PlanBook;
@@ -45,13 +48,15 @@ public class ReportPages {
     private final PerformanceQueries performance;
     private final LkjipQueries lkjip;
     private final OrganisationAccess access;
+    private final GradingScaleQueries scales;
 
     public ReportPages(BudgetQueries budgets, PerformanceQueries performance, LkjipQueries lkjip,
-                       OrganisationAccess access) {
+                       OrganisationAccess access, GradingScaleQueries scales) {
         this.budgets = budgets;
         this.performance = performance;
         this.lkjip = lkjip;
         this.access = access;
+        this.scales = scales;
     }
 
     @GetMapping("/org/{org}/laporan/{year}")
@@ -66,12 +71,15 @@ public class ReportPages {
         model.addAttribute("economicClasses", id.sakip.ledger.budget.api.EconomicClass.values());
         Supplier<BudgetBook> book = once(() -> budgets.book(org, year, at, null));
         Supplier<PlanBook> plan = once(() -> performance.planFor(org, year, at));
+        Grading grading = scales.grading(org, at);
         attempt(model, "budget", () -> BudgetRealisationReport.of(book.get()));
         attempt(model, "amendments", () -> BudgetAmendmentReport.of(book.get()));
-        attempt(model, "achievement", () -> PerformanceReports.achievement(plan.get(), year));
+        attempt(model, "achievement", () -> PerformanceReports.achievement(plan.get(), year, grading));
+        model.addAttribute("capaianScale", scales.ofOrganisation(org, ScaleKind.CAPAIAN, year, at).inForce());
         attempt(model, "comparison", () -> PerformanceReports.comparison(org, performance.plans(org, at), year - 2,
-                year));
-        attempt(model, "progress", () -> PerformanceReports.progress(plan.get(), year));
+                year, grading));
+        attempt(model, "progress", () -> PerformanceReports.progress(plan.get(), year, grading));
+        attempt(model, "objectives", () -> PerformanceReports.objectives(plan.get(), year, grading));
         attempt(model, "efficiency", () -> lkjip.efficiency(org, year, at));
         attempt(model, "reconciliation", () -> lkjip.reconciliation(org, year, at));
         return "lkjip";
@@ -88,15 +96,19 @@ public class ReportPages {
         String subtitle = Downloads.subtitle(org, "tahun " + year, at);
         Supplier<BudgetBook> book = once(() -> budgets.book(org, year, at, null));
         Supplier<PlanBook> plan = once(() -> performance.planFor(org, year, at));
+        Grading grading = scales.grading(org, at);
         Map<String, Supplier<List<ReportTable>>> tables = new LinkedHashMap<>();
         tables.put("3.9", () -> BudgetTables.realisation(BudgetRealisationReport.of(book.get()), subtitle));
         tables.put("2.6", () -> BudgetTables.amendments(BudgetAmendmentReport.of(book.get()), subtitle));
-        tables.put("3.2", () -> PerformanceTables.achievement(PerformanceReports.achievement(plan.get(), year),
-                subtitle));
+        tables.put("3.2", () -> PerformanceTables.achievement(PerformanceReports.achievement(plan.get(), year,
+                grading), subtitle));
         tables.put("3.3", () -> PerformanceTables.comparison(PerformanceReports.comparison(org,
-                performance.plans(org, at), year - 2, year), Downloads.subtitle(org, "tahun " + (year - 2) + "-"
-                + year, at)));
-        tables.put("3.4", () -> PerformanceTables.progress(PerformanceReports.progress(plan.get(), year), subtitle));
+                performance.plans(org, at), year - 2, year, grading), Downloads.subtitle(org, "tahun " + (year - 2)
+                + "-" + year, at)));
+        tables.put("3.4", () -> PerformanceTables.progress(PerformanceReports.progress(plan.get(), year, grading),
+                subtitle));
+        tables.put("sasaran", () -> PerformanceTables.objectives(PerformanceReports.objectives(plan.get(), year,
+                grading), subtitle));
         tables.put("3.7", () -> LkjipTables.efficiency(lkjip.efficiency(org, year, at), subtitle));
         tables.put("rekonsiliasi", () -> LkjipTables.reconciliation(lkjip.reconciliation(org, year, at), subtitle));
         List<ReportTable> chosen = new ArrayList<>();

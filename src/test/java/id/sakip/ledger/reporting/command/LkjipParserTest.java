@@ -198,4 +198,59 @@ public class LkjipParserTest {
         }
         return bomb.toString();
     }
+
+    @Test
+    void jikensGradingScalesAreReadAsTheDefaultScalesOfItsFiscalYear() {
+        LkjipDocument doc = LkjipParser.parse(id.sakip.ledger.LedgerApiTest.jikenYaml(), TODAY);
+        assertThat(doc.gradingScales()).hasSize(2);
+        LkjipDocument.ImportedScale capaian = doc.gradingScales().get(0);
+        assertThat(capaian.kind()).isEqualTo(id.sakip.ledger.performance.computation.ScaleKind.CAPAIAN);
+        assertThat(capaian.effectiveFrom()).isEqualTo(2023);
+        assertThat(new id.sakip.ledger.performance.computation.CategoryScale(capaian.cap(), capaian.bands())
+                .sameAs(id.sakip.ledger.performance.computation.CategoryScale.JIKEN_CAPAIAN)).isTrue();
+        LkjipDocument.ImportedScale efficiency = doc.gradingScales().get(1);
+        assertThat(new id.sakip.ledger.performance.computation.CategoryScale(efficiency.cap(), efficiency.bands())
+                .sameAs(id.sakip.ledger.performance.computation.CategoryScale.JIKEN_EFFICIENCY)).isTrue();
+    }
+
+    @Test
+    void aScaleMayBeAMappingWithItsYearLegalBasisAndCap() {
+        LkjipDocument doc = parse(MINIMAL + """
+                grading_scales:
+                  capaian:
+                    effective_from: 2025
+                    legal_basis: Permendagri 86/2017
+                    cap: 100
+                    bands:
+                      - {from: 91, label: Sangat Tinggi}
+                      - {below: 91, label: Lainnya}
+                """);
+        LkjipDocument.ImportedScale s = doc.gradingScales().get(0);
+        assertThat(s.effectiveFrom()).isEqualTo(2025);
+        assertThat(s.legalBasis()).isEqualTo("Permendagri 86/2017");
+        assertThat(s.cap()).isEqualByComparingTo("100");
+        assertThat(s.bands()).hasSize(2);
+    }
+
+    @Test
+    void badScalesAreListedWithTheirPathsInIndonesian() {
+        assertThat(problems(MINIMAL + """
+                grading_scales:
+                  capaian:
+                    - {from: 91, label: Sangat Tinggi}
+                    - {from: 76, upto: 90, label: Tinggi}
+                    - {below: 76, label: Rendah}
+                  efficiency:
+                    - {rule: "< 0", abov: 3, label: Kurang}
+                """)).extracting(Problem::path, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("grading_scales.capaian", "celah: pita 'Tinggi' (≥ 76 s.d. ≤ 90) "
+                        + "dan 'Sangat Tinggi' (≥ 91) menyisakan nilai antara 90 dan 91 yang tidak masuk pita mana pun"),
+                org.assertj.core.groups.Tuple.tuple("grading_scales.efficiency[0].abov",
+                        "kunci tidak dikenal (above, from, upto, below, rule, label, grade, note)"));
+        assertThat(problems(MINIMAL + """
+                grading_scales:
+                  efficiency:
+                    - {rule: "~ 0", label: Aneh}
+                """)).extracting(Problem::path).containsExactly("grading_scales.efficiency[0].rule");
+    }
 }

@@ -1,0 +1,16 @@
+package id.sakip.ledger.performance.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+import id.sakip.ledger.performance.computation.ScaleBand;
+import id.sakip.ledger.performance.computation.ScaleKind;
+
+/** An organisation's category scale of one kind was overridden, effective from a year. */
+@Revision("1")
+public record OrganisationGradingScaleOverridden(String organisationId, ScaleKind kind, int effectiveFrom,
+                                                 String legalBasis, String reason, BigDecimal cap,
+                                                 List<ScaleBand> bands) {
+}
