@@ -47,4 +47,14 @@ class CommitSizeLimitTest {
             assertThat(engine.readEvents("large").asStream().count()).isEqualTo(10);
         }
     }
+
+    @Test
+    void theQuickBoundOfACommitsSizeIsNeverBelowItsUtf8SizeSoNoCommitOverTheLimitSlipsThrough() {
+        for (String text : List.of("Belanja ATK", "Kécamatan", "\u4e2d\u6587\u6587\u4ef6", "\ud83d\udcb0 dana",
+                "\u00e9\u4e2d\ud83d\ude00", "")) {
+            List<StoredEvent> events = List.of(new StoredEvent("id-" + text, "Budget", "agg-" + text, 0,
+                    "Recorded", "1", "2025-01-01T00:00:00Z", "{\"note\":\"" + text + "\"}", "{\"by\":\"" + text + "\"}"));
+            assertThat(CommitLog.mostBytes(events)).as(text).isGreaterThanOrEqualTo(CommitLog.approximateBytes(events));
+        }
+    }
 }

@@ -51,6 +51,8 @@ class ImportAtomicityTest extends LedgerApiTest {
     PlanImportStep planStep;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    org.axonframework.commandhandling.CommandBus commandBus;
 
     /** A step after the budget that fails, as a crash or a refused command would half-way through. */
     private static final class FailingStep implements LkjipImporter.ImportStep {
@@ -89,6 +91,30 @@ class ImportAtomicityTest extends LedgerApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/yaml"));
         return post("/api/v1/imports/lkjip" + (dryRun ? "?dryRun=true" : ""), yaml, headers);
+    }
+
+    private int commandsSentImporting(byte[] yaml) {
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        org.axonframework.common.Registration counting = commandBus.registerDispatchInterceptor(messages -> {
+            return (index, message) -> {
+                sent.incrementAndGet();
+                return message;
+            };
+        });
+        try {
+            assertThat(importFile(yaml, false).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        } finally {
+            counting.cancel();
+        }
+        return sent.get();
+    }
+
+    @Test
+    void theCommandsAnImportSendsDoNotGrowWithItsRealisations() {
+        int small = commandsSentImporting(LargeLkjipFile.yaml("dinas-perintah-kecil", 10, 1));
+        int large = commandsSentImporting(LargeLkjipFile.yaml("dinas-perintah-besar", 100, 2));
+
+        assertThat(large).as("commands for 200 realisations, against %d for 10", small).isEqualTo(small);
     }
 
     @Test

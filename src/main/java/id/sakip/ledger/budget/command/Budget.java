@@ -39,6 +39,7 @@ import id.sakip.ledger.budget.api.RealisationReceipt;
 import id.sakip.ledger.budget.api.RealisationRecorded;
 import id.sakip.ledger.budget.api.RealisationReversed;
 import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.budget.api.RecordRealisations;
 import id.sakip.ledger.budget.api.ReverseRealisation;
 import id.sakip.ledger.budget.command.BudgetRules.AlreadyReversed;
 import id.sakip.ledger.budget.command.BudgetRules.BelowRealised;
@@ -208,6 +209,34 @@ public class Budget {
 
     @CommandHandler
     public RealisationReceipt handle(RecordRealisation command, MetaData metaData, Clock clock) {
+        return record(command, metaData, clock);
+    }
+
+    /**
+     * Decides each realisation in order as if it had been sent on its own under its idempotency key, so a
+     * bulk import pays one command dispatch and aggregate load for all of them; the first refusal refuses all.
+     */
+    @CommandHandler
+    public int handle(RecordRealisations command, MetaData metaData, Clock clock) {
+        if (command.entries() == null) {
+            throw invalid("ENTRIES_REQUIRED", "The realisations to record are missing");
+        }
+        for (RecordRealisations.Entry entry : command.entries()) {
+            RecordRealisation realisation = entry.realisation();
+            if (realisation == null || !budgetId.equals(realisation.budgetId())) {
+                throw invalid("ENTRY_OF_ANOTHER_BUDGET", "Every realisation must belong to budget " + budgetId);
+            }
+            MetaData own = metaData.withoutKeys(java.util.Set.of(LedgerMetadata.IDEMPOTENCY_KEY, FINGERPRINT));
+            if (entry.idempotencyKey() != null) {
+                own = own.and(LedgerMetadata.IDEMPOTENCY_KEY, entry.idempotencyKey())
+                        .and(FINGERPRINT, entry.fingerprint());
+            }
+            record(realisation, own, clock);
+        }
+        return command.entries().size();
+    }
+
+    private RealisationReceipt record(RecordRealisation command, MetaData metaData, Clock clock) {
         Answer previous = previousAnswer(metaData, command);
         if (previous != null) {
             return receipt(previous.id());

@@ -92,8 +92,11 @@ public class LedgerCommands {
         }
     }
 
-    /** SHA-256 of the request's type and JSON: equal for the same request, different otherwise. */
-    String fingerprint(Object command) {
+    /**
+     * SHA-256 of the request's type and JSON: equal for the same request, different otherwise. It is what a
+     * command sent under an idempotency key carries, for callers that send many such requests in one command.
+     */
+    public String fingerprint(Object command) {
         try {
             byte[] json = mapper.writeValueAsBytes(command);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

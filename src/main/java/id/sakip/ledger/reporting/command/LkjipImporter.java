@@ -18,6 +18,7 @@ import id.sakip.ledger.budget.api.AdoptBudget;
 import id.sakip.ledger.budget.api.BudgetAdopted;
 import id.sakip.ledger.budget.api.BudgetId;
 import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.budget.api.RecordRealisations;
 import id.sakip.ledger.eventstore.CommitLog;
 import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
@@ -180,7 +181,8 @@ public class LkjipImporter {
     }
 
     /**
-     * Sends every command of the file in one unit of work: the aggregates still decide each one, but their
+     * Sends every command of the file in one unit of work, the realisations of the budget as one command that
+     * decides each of them by the rules of a single one: the aggregates still decide each one, but their
      * events are appended together as one commit when the unit commits, so a failure or a crash before
      * that leaves nothing, and a concurrent change of the same aggregates refuses the whole file.
      */
@@ -226,17 +228,20 @@ public class LkjipImporter {
                 commands.send(new AdoptBudget(org, budget.fiscalYear(), budget.fund(), "DPA " + budget.fiscalYear(),
                         null, origin.source(), budget.programs()), context);
             }
-            budget.realisations().forEach((lineId, entries) -> {
-                for (int i = 0; i < entries.size(); i++) {
-                    ImportedRealisation r = entries.get(i);
+            List<RecordRealisations.Entry> entries = new ArrayList<>(realisationCount);
+            budget.realisations().forEach((lineId, imported) -> {
+                for (int i = 0; i < imported.size(); i++) {
+                    ImportedRealisation r = imported.get(i);
                     String entryId = origin.entryIdPrefix() + "-" + lineId + "-" + (i + 1);
-                    commands.send(new RecordRealisation(org, budget.fiscalYear(), entryId, lineId, r.amount(),
-                            r.date(), r.document(), r.description()),
-                            new LedgerCommands.Context(org, correlationId, entryId, null));
-                    done[0]++;
-                    progress.at("Mencatat realisasi anggaran", done[0], total);
+                    RecordRealisation realisation = new RecordRealisation(org, budget.fiscalYear(), entryId, lineId,
+                            r.amount(), r.date(), r.document(), r.description());
+                    entries.add(new RecordRealisations.Entry(realisation, entryId, commands.fingerprint(realisation)));
                 }
             });
+            progress.at("Mencatat realisasi anggaran", done[0], total);
+            if (!entries.isEmpty()) {
+                commands.send(new RecordRealisations(org, budget.fiscalYear(), entries), context);
+            }
         }
         done[0] = 2 + realisationCount;
         for (ImportStep step : steps) {

@@ -34,6 +34,7 @@ import id.sakip.ledger.budget.api.NewBudgetLine;
 import id.sakip.ledger.budget.api.RealisationReceipt;
 import id.sakip.ledger.budget.api.RealisationReversed;
 import id.sakip.ledger.budget.api.RecordRealisation;
+import id.sakip.ledger.budget.api.RecordRealisations;
 import id.sakip.ledger.budget.api.ReverseRealisation;
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
 import id.sakip.ledger.shared.RuleViolation;
@@ -163,6 +164,75 @@ class BudgetTest {
     void rejectsAnEntryIdUsedBefore() {
         fixture.given(adopted(), spent("e1", "1", 5)).when(spend("e1", "1", 7))
                 .expectNoEvents().expectException(rule("DUPLICATE_ENTRY"));
+    }
+
+    private static RecordRealisations.Entry keyed(RecordRealisation realisation, String fingerprint) {
+        return new RecordRealisations.Entry(realisation, realisation.entryId(), fingerprint);
+    }
+
+    private static Matcher<org.axonframework.eventhandling.EventMessage<?>> recordedUnder(String entryId,
+                                                                                          String fingerprint) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(org.axonframework.eventhandling.EventMessage<?> e) {
+                return e.getPayload() instanceof id.sakip.ledger.budget.api.RealisationRecorded r
+                        && r.entryId().equals(entryId)
+                        && entryId.equals(e.getMetaData().get(LedgerMetadata.IDEMPOTENCY_KEY))
+                        && fingerprint.equals(e.getMetaData().get(Budget.FINGERPRINT))
+                        && "siti".equals(e.getMetaData().get(LedgerMetadata.ACTOR_ID));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description d) {
+                d.appendText("entry " + entryId + " recorded by siti under key " + entryId + " and " + fingerprint);
+            }
+        };
+    }
+
+    @Test
+    void manyRealisationsInOneCommandRecordTheSameEventsEachUnderItsOwnIdempotencyKey() {
+        fixture.given(adopted())
+                .when(new RecordRealisations(ORG, YEAR, List.of(keyed(spend("e1", "1", 5), "fp-1"),
+                        keyed(spend("e2", "2", 7), "fp-2"))), Map.of(LedgerMetadata.ACTOR_ID, "siti",
+                        LedgerMetadata.IDEMPOTENCY_KEY, "outer", Budget.FINGERPRINT, "fp-outer"))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        recordedUnder("e1", "fp-1"), recordedUnder("e2", "fp-2"),
+                        org.axonframework.test.matchers.Matchers.andNoMore()))
+                .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void aRealisationAlreadyRecordedUnderItsKeyIsAnsweredAgainInsideManyAndOnlyTheRestIsRecorded() {
+        Map<String, Object> first = Map.of(LedgerMetadata.IDEMPOTENCY_KEY, "e1", Budget.FINGERPRINT, "fp-1");
+        fixture.given(adopted(), new GenericEventMessage<>(spent("e1", "1", 5), MetaData.from(first)))
+                .when(new RecordRealisations(ORG, YEAR, List.of(keyed(spend("e1", "1", 5), "fp-1"),
+                        keyed(spend("e2", "1", 5), "fp-2"))))
+                .expectEvents(spent("e2", "1", 5));
+    }
+
+    @Test
+    void aRealisationInsideManyUnderAKnownKeyWithAnotherBodyRefusesThemAll() {
+        Map<String, Object> first = Map.of(LedgerMetadata.IDEMPOTENCY_KEY, "e1", Budget.FINGERPRINT, "fp-1");
+        fixture.given(adopted(), new GenericEventMessage<>(spent("e1", "1", 5), MetaData.from(first)))
+                .when(new RecordRealisations(ORG, YEAR, List.of(keyed(spend("e2", "1", 5), "fp-2"),
+                        keyed(spend("e1", "1", 6), "fp-other"))))
+                .expectNoEvents().expectException(rule("IDEMPOTENCY_CONFLICT"));
+    }
+
+    @Test
+    void manyRealisationsAreDecidedInOrderSoTheOneThatBreaksTheCeilingRefusesThemAll() {
+        fixture.given(adopted())
+                .when(new RecordRealisations(ORG, YEAR, List.of(keyed(spend("e1", "1", 3_000_000), "fp-1"),
+                        keyed(spend("e2", "1", 600_002), "fp-2"))))
+                .expectNoEvents().expectException(rule("BUDGET_CEILING_EXCEEDED"));
+    }
+
+    @Test
+    void aRealisationOfAnotherBudgetInsideManyIsRefused() {
+        fixture.given(adopted())
+                .when(new RecordRealisations(ORG, YEAR, List.of(keyed(new RecordRealisation(ORG, YEAR - 1, "e1", "1",
+                        Rupiah.of(5), LocalDate.of(2022, 5, 10), "SP2D-e1", "payment e1"), "fp-1"))))
+                .expectNoEvents().expectException(rule("ENTRY_OF_ANOTHER_BUDGET"));
     }
 
     @Test
