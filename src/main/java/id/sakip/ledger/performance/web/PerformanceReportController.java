@@ -18,6 +18,7 @@ import id.sakip.ledger.performance.query.PerformanceReports.ComparisonReport;
 import id.sakip.ledger.performance.query.PerformanceReports.ProgressReport;
 import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
@@ -28,9 +29,11 @@ import id.sakip.ledger.shared.web.LedgerIds;
 public class PerformanceReportController {
 
     private final PerformanceQueries queries;
+    private final PrintHeadings headings;
 
-    public PerformanceReportController(PerformanceQueries queries) {
+    public PerformanceReportController(PerformanceQueries queries, PrintHeadings headings) {
         this.queries = queries;
+        this.headings = headings;
     }
 
     @GetMapping("/indicator-achievement")
@@ -65,7 +68,8 @@ public class PerformanceReportController {
                                                   @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.2-" + org + "-" + year, file, PerformanceTables.achievement(
-                achievement(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                achievement(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 
     /** Table 3.3 as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -75,7 +79,8 @@ public class PerformanceReportController {
                                                  @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.3-" + org + "-" + from + "-" + to, file, PerformanceTables.comparison(
-                comparison(org, from, to, asOf), Downloads.subtitle(org, "tahun " + from + "-" + to, asOf)));
+                comparison(org, from, to, asOf), Downloads.subtitle(org, "tahun " + from + "-" + to, asOf)),
+                headings.of(org, asOf));
     }
 
     /** Table 3.4 as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -85,6 +90,7 @@ public class PerformanceReportController {
                                                @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.4-" + org + "-" + year, file, PerformanceTables.progress(
-                progress(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                progress(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 }

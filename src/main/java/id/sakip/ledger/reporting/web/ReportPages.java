@@ -25,6 +25,7 @@ import id.sakip.ledger.performance.web.PerformanceTables;
 import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.export.ReportTable;
+import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.performance.query.PerformanceQueries;
 import id.sakip.ledger.performance.query.PerformanceReports;
@@ -43,13 +44,15 @@ public class ReportPages {
     private final PerformanceQueries performance;
     private final LkjipQueries lkjip;
     private final OrganisationAccess access;
+    private final PrintHeadings headings;
 
     public ReportPages(BudgetQueries budgets, PerformanceQueries performance, LkjipQueries lkjip,
-                       OrganisationAccess access) {
+                       OrganisationAccess access, PrintHeadings headings) {
         this.budgets = budgets;
         this.performance = performance;
         this.lkjip = lkjip;
         this.access = access;
+        this.headings = headings;
     }
 
     @GetMapping("/org/{org}/laporan/{year}")
@@ -114,7 +117,7 @@ public class ReportPages {
                     + " or semua", Map.of("tabel", tabel));
         }
         return Downloads.of(("semua".equals(tabel) ? "lkjip" : "tabel-" + tabel) + "-" + org + "-" + year
-                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen);
+                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen, headings.of(org, at));
     }
 
     /** A source read or folded at most once, however many tables of one request use it. */
