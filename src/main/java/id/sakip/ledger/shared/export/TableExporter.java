@@ -53,11 +53,18 @@ public final class TableExporter {
 
     /** As {@link #export(ExportFormat, List)}, a PDF with the heading, page numbers and signature block of {@code heading}. */
     public static byte[] export(ExportFormat format, List<ReportTable> tables, PrintHeading heading) {
+        tables = withRows(tables);
         return switch (format) {
             case XLSX -> xlsx(tables);
             case CSV -> csv(tables);
             case PDF -> pdf(tables, heading);
         };
+    }
+
+    /** The tables that have rows, so that a file of several holds no empty sheet; all of them if none has any. */
+    static List<ReportTable> withRows(List<ReportTable> tables) {
+        List<ReportTable> filled = tables.stream().filter(t -> !t.rows().isEmpty()).toList();
+        return filled.isEmpty() ? tables : filled;
     }
 
     /** Rupiah and whole numbers: thousands grouped, no decimals (an Indonesian Excel shows 1.923.000.000). */
@@ -133,13 +140,13 @@ public final class TableExporter {
     }
 
     /**
-     * A sheet name Excel accepts: the title cut to 28 characters (room for a number when two titles cut
-     * alike), without spaces left at the cut.
+     * A sheet name Excel accepts: the title cut at Excel's 31 characters, or at 28 with a number when an earlier
+     * title was cut alike, without spaces left at the cut.
      */
     static String sheetName(String title, Map<String, Integer> used) {
-        String base = WorkbookUtil.createSafeSheetName(title.length() > 28 ? title.substring(0, 28) : title).strip();
+        String base = WorkbookUtil.createSafeSheetName(title).strip();
         int n = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-        return n == 1 ? base : base.substring(0, Math.min(base.length(), 26)).strip() + " " + n;
+        return n == 1 ? base : base.substring(0, Math.min(base.length(), 28)).strip() + " " + n;
     }
 
     /** Cell styles, created once per workbook. */

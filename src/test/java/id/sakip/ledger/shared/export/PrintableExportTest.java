@@ -64,12 +64,30 @@ class PrintableExportTest {
 
     @Test
     void sheetNamesCutAtExcelsLengthKeepNoTrailingSpace() {
-        String name = TableExporter.sheetName("Tabel 3.4 Kemajuan terhadap target akhir Renstra 2023", new HashMap<>());
-        assertThat(name).isEqualTo("Tabel 3.4 Kemajuan terhadap");
+        assertThat(TableExporter.sheetName("Riwayat perubahan anggaran 2023", new HashMap<>()))
+                .isEqualTo("Riwayat perubahan anggaran 2023");
+        assertThat(TableExporter.sheetName("Tabel 3.4 Kemajuan terhadap target akhir Renstra 2023", new HashMap<>()))
+                .isEqualTo("Tabel 3.4 Kemajuan terhadap tar");
+        assertThat(TableExporter.sheetName("Tabel 3.3 Perbandingan capaian  2021-2023", new HashMap<>()))
+                .isEqualTo("Tabel 3.3 Perbandingan capaian");
         var used = new HashMap<String, Integer>();
         TableExporter.sheetName("Tabel 3.2 Capaian kinerja tahun ini dan lalu", used);
         assertThat(TableExporter.sheetName("Tabel 3.2 Capaian kinerja tahun ini dan lalu", used))
-                .isEqualTo("Tabel 3.2 Capaian kinerja 2");
+                .isEqualTo("Tabel 3.2 Capaian kinerja ta 2");
+    }
+
+    @Test
+    void aFileOfSeveralTablesLeavesOutTheOnesWithoutRows() throws IOException {
+        ReportTable empty = ReportTable.titled("Tidak dibandingkan 2023").column("Butir", Kind.TEXT).build();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                TableExporter.export(ExportFormat.XLSX, List.of(progress(), empty))))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(1);
+            assertThat(book.getSheetName(0)).startsWith("Tabel 3.4");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                TableExporter.export(ExportFormat.XLSX, List.of(empty))))) {
+            assertThat(book.getNumberOfSheets()).as("a file of one empty table still opens").isEqualTo(1);
+        }
     }
 
     @Test
