@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -167,5 +168,48 @@ class InputPagesBrowserTest extends LedgerApiTest {
         assertThat(head()).isGreaterThan(before);
         assertThat(browser.findElement(By.id("assessments")).getText()).contains("SKM", "88,89");
         screenshot("planner-skm-recorded");
+    }
+
+    @Test
+    void anAdministratorCreatesAUserGrantsAndRevokesRolesResetsThePasswordAndDisablesTheAccount() throws Exception {
+        importOrganisation("kec-pengguna");
+        awaitProjections();
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get("http://localhost:" + port + "/admin/pengguna");
+        type("new-username", "staf-baru");
+        type("new-password", "pendek");
+        submit(By.id("create-user"));
+        assertThat(browser.findElement(By.id("users-refusal")).getText()).contains("12 sampai 72 karakter");
+
+        type("new-username", "staf-baru");
+        type("new-password", "staf-baru-sandi-1");
+        new Select(browser.findElement(By.id("new-role"))).selectByValue("TREASURER");
+        new Select(browser.findElement(By.id("new-organisation"))).selectByValue("kec-pengguna");
+        submit(By.id("create-user"));
+        assertThat(browser.findElement(By.id("users-message")).getText()).contains("staf-baru dibuat sebagai Bendahara");
+        assertThat(browser.findElement(By.id("roles-staf-baru")).getText()).contains("Bendahara · Kecamatan Jiken");
+
+        new Select(browser.findElement(By.id("grant-role-staf-baru"))).selectByValue("AUDITOR");
+        new Select(browser.findElement(By.id("grant-organisation-staf-baru"))).selectByValue("kec-pengguna");
+        submit(By.id("grant-staf-baru"));
+        assertThat(browser.findElement(By.id("roles-staf-baru")).getText()).contains("Auditor · Kecamatan Jiken");
+        submit(By.id("revoke-staf-baru-TREASURER-kec-pengguna"));
+        assertThat(browser.findElement(By.id("users-message")).getText()).contains("Bendahara dicabut");
+        assertThat(browser.findElement(By.id("roles-staf-baru")).getText()).doesNotContain("Bendahara");
+        submit(By.id("revoke-staf-baru-AUDITOR-kec-pengguna"));
+        assertThat(browser.findElement(By.id("users-refusal")).getText()).contains("sedikitnya satu peran");
+        screenshot("admin-users");
+
+        type("password-staf-baru", "sandi-baru-staf-12");
+        submit(By.id("reset-staf-baru"));
+        assertThat(browser.findElement(By.id("users-message")).getText()).contains("Kata sandi staf-baru diganti");
+        assertThat(anonymous.withBasicAuth("staf-baru", "sandi-baru-staf-12")
+                .getForEntity("/api/v1/organisations", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+
+        type("reason-staf-baru", "Pindah tugas");
+        submit(By.id("disable-staf-baru"));
+        assertThat(browser.findElement(By.id("status-staf-baru")).getText()).isEqualTo("nonaktif");
+        assertThat(anonymous.withBasicAuth("staf-baru", "sandi-baru-staf-12")
+                .getForEntity("/api/v1/organisations", String.class).getStatusCode().value()).isEqualTo(401);
     }
 }
