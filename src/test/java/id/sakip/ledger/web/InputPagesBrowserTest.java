@@ -212,4 +212,24 @@ class InputPagesBrowserTest extends LedgerApiTest {
         assertThat(anonymous.withBasicAuth("staf-baru", "sandi-baru-staf-12")
                 .getForEntity("/api/v1/organisations", String.class).getStatusCode().value()).isEqualTo(401);
     }
+
+    @Test
+    void aReversedEntryShowsWhoReversedItAndWhyInsteadOfTheReverseButton() throws Exception {
+        int year = java.time.LocalDate.now(id.sakip.ledger.shared.LedgerClock.WIB).getYear();
+        post("/api/v1/organisations/kec-batal/budgets/" + year, oneLineBudget());
+        post("/api/v1/organisations/kec-batal/budgets/" + year + "/realisations", Map.of("lineId", "1", "amount",
+                250_000, "date", java.time.LocalDate.now(id.sakip.ledger.shared.LedgerClock.WIB).toString(),
+                "document", "SP2D-0099", "description", "ATK"));
+        awaitProjections();
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get("http://localhost:" + port + "/org/kec-batal/audit/baris/1?tahun=" + year);
+        assertThat(browser.findElements(By.className("reversed"))).isEmpty();
+        browser.findElement(By.name("reason")).sendKeys("Nomor SP2D salah ketik");
+        submit(By.xpath("//button[text()='Batalkan']"));
+        assertThat(browser.findElement(By.className("reversed")).getText()).startsWith("dibatalkan oleh admin")
+                .endsWith(": Nomor SP2D salah ketik");
+        assertThat(browser.findElements(By.xpath("//button[text()='Batalkan']"))).as("no second reversal offered")
+                .isEmpty();
+        screenshot("line-history-reversed");
+    }
 }
