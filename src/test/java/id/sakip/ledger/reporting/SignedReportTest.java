@@ -148,4 +148,20 @@ class SignedReportTest extends LedgerApiTest {
         assertThat(found).contains(List.of("104", "104,68", "-1"), List.of("95,55", "96,17", "-0,62"),
                 List.of("99,99%", "100,00", "-0,01"), List.of("1.925.000.000", "1.923.000.000", "2.000.000"));
     }
+
+    @Test
+    void theChartsNameTheProgramsAndShowTheirScale() {
+        PageSession session = PageSession.signIn(anonymous, "admin", ADMIN_PASSWORD);
+        String page = session.get("/org/kec-jiken/laporan/2023", String.class).getBody();
+        Matcher labels = Pattern.compile("class=\"program-label\">([^<]*)<").matcher(page);
+        List<String> programs = new ArrayList<>();
+        while (labels.find()) {
+            programs.add(labels.group(1));
+        }
+        assertThat(programs).hasSize(6).allSatisfy(p -> assertThat(p).doesNotStartWith("Program ").contains(". Program "));
+        assertThat(programs.get(0)).startsWith("1. Program Penunjang Urusan Pemerintahan Daerah");
+        Matcher axis = Pattern.compile("<g class=\"axis\">(.*?)</g>", Pattern.DOTALL).matcher(page);
+        assertThat(axis.find()).as("a target chart with an axis").isTrue();
+        assertThat(axis.group(1)).contains(">0</text>").containsPattern(">\\d+,\\d{2}</text>");
+    }
 }
