@@ -234,8 +234,9 @@ class BrowserFlowTest extends LedgerApiTest {
         submit(By.id("preview-amendment"));
         assertThat(browser.findElement(By.id("preview")).getText()).contains("1 baris berubah");
         assertThat(browser.getPageSource()).contains("di bawah realisasi");
-        submit(By.id("record-amendment"));
-        assertThat(browser.findElement(By.id("amendment-refusal")).getText()).contains("di bawah realisasinya");
+        assertThat(browser.findElement(By.id("preview-below-realised")).getText()).contains("di bawah realisasinya",
+                "baris " + from.get("number") + " " + from.get("name"));
+        assertThat(browser.findElements(By.id("record-amendment"))).as("not offered for recording").isEmpty();
         screenshot("planner-amendment-refused");
 
         type(By.id("amount-" + from.get("number")), String.valueOf(fromBudget - 1_000_000));

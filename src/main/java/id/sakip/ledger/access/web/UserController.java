@@ -41,18 +41,22 @@ public class UserController {
     }
 
     /** Body of a new user. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewUserRequest", example = "{\"username\": \"bendahara-jiken\", \"password\": \"kata-sandi-panjang-1\", \"roles\": [{\"role\": \"TREASURER\", \"organisation\": \"kec-jiken\"}]}")
     public record NewUser(String username, String password, List<RoleGrant> roles) {
     }
 
     /** Body of a role change. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "UserRolesRequest", example = "{\"roles\": [{\"role\": \"PLANNER\", \"organisation\": \"kec-jiken\"}, {\"role\": \"AUDITOR\", \"organisation\": \"kec-jiken\"}]}")
     public record Roles(List<RoleGrant> roles) {
     }
 
     /** Body of a password change. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PasswordChangeRequest", example = "{\"password\": \"kata-sandi-baru-12\"}")
     public record Password(String password) {
     }
 
     /** Body of a disabling. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "UserDisablingRequest", example = "{\"reason\": \"Pindah tugas ke Kecamatan Cepu\"}")
     public record Disabling(String reason) {
     }
 

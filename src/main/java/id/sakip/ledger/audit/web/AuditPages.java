@@ -152,6 +152,17 @@ public class AuditPages {
         return "indicator-history";
     }
 
+    /** The reversal of each reversed entry of a line's story, by entry id, so the page names who reversed it and why. */
+    static java.util.Map<Object, id.sakip.ledger.audit.api.ItemHistory.Step> reversals(id.sakip.ledger.audit.api.ItemHistory history) {
+        java.util.Map<Object, id.sakip.ledger.audit.api.ItemHistory.Step> reversed = new java.util.HashMap<>();
+        for (var step : history.steps()) {
+            if ("REALISATION_REVERSED".equals(step.change()) && step.details() != null) {
+                reversed.put(step.details().get("entryId"), step);
+            }
+        }
+        return reversed;
+    }
+
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -162,7 +173,9 @@ public class AuditPages {
         model.addAttribute("org", org);
         model.addAttribute("year", tahun);
         try {
-            model.addAttribute("history", queries.lineHistory(org, tahun, LedgerIds.require(lineId, "line")));
+            var history = queries.lineHistory(org, tahun, LedgerIds.require(lineId, "line"));
+            model.addAttribute("history", history);
+            model.addAttribute("reversals", reversals(history));
         } catch (RuleViolation missing) {
             model.addAttribute("missing", "Baris " + lineId + " tidak ada pada anggaran " + tahun + ".");
         }

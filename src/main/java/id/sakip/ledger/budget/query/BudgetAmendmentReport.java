@@ -16,6 +16,7 @@ public record BudgetAmendmentReport(String organisationId, int fiscalYear,
                                     Map<EconomicClass, Long> current, long currentTotal) {
 
     /** One amendment. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BudgetAmendmentRow")
     public record Row(String amendmentId, String kind, String reason, String legalBasis, String effectiveDate,
                       Instant recordedAt, String actor, Map<EconomicClass, Long> before,
                       Map<EconomicClass, Long> after, long totalBefore, long totalAfter, long difference,

@@ -46,20 +46,24 @@ public class BudgetController {
     }
 
     /** Body of an adoption. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BudgetAdoptionRequest", example = "{\"fund\": \"APBD\", \"legalBasis\": \"Perbup Blora 80/2022\", \"adoptedOn\": \"2023-01-02\", \"programs\": [{\"number\": 1, \"name\": \"Program Penunjang Urusan Pemerintahan Daerah\", \"activities\": [{\"number\": 1, \"name\": \"Perencanaan, Penganggaran dan Evaluasi Kinerja\", \"objective\": \"S1\", \"lines\": [{\"lineId\": \"1\", \"number\": 1, \"name\": \"Penyusunan Dokumen Perencanaan Perangkat Daerah\", \"economicClass\": \"barang_jasa\", \"amount\": 3600000}]}]}]}")
     public record AdoptionRequest(String fund, String legalBasis, LocalDate adoptedOn, List<BudgetProgram> programs) {
     }
 
     /** Body of an amendment. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BudgetAmendmentRequest", example = "{\"kind\": \"PERGESERAN\", \"reason\": \"Kebutuhan ATK bertambah\", \"legalBasis\": \"Perbup Blora 45/2023\", \"effectiveDate\": \"2023-09-01\", \"changes\": [{\"lineId\": \"2\", \"amount\": 1443000000}], \"newLines\": []}")
     public record AmendmentRequest(AmendmentKind kind, String reason, String legalBasis, LocalDate effectiveDate,
                                    List<LineAmount> changes, List<NewBudgetLine> newLines) {
     }
 
     /** Body of a realisation. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BudgetRealisationRequest", example = "{\"lineId\": \"2\", \"amount\": 1500000, \"date\": \"2023-11-20\", \"document\": \"SP2D-00123/2023\", \"description\": \"Gaji November\"}")
     public record RealisationRequest(String lineId, Rupiah amount, LocalDate date, String document,
                                      String description) {
     }
 
     /** Body of a reversal. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RealisationReversalRequest", example = "{\"reason\": \"Nomor SP2D salah ketik\"}")
     public record ReversalRequest(String reason) {
     }
 

@@ -19,6 +19,7 @@ import id.sakip.ledger.budget.api.AmendmentKind;
 import id.sakip.ledger.budget.api.LineAmount;
 import id.sakip.ledger.budget.api.RealisationReceipt;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.shared.IndonesianFormat;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.Rupiah;
 import id.sakip.ledger.budget.api.RecordRealisation;
@@ -178,6 +179,14 @@ public class BudgetPages {
         model.addAttribute("rows", rows);
         model.addAttribute("preview", Map.of("before", before, "after", after, "difference", after - before,
                 "changed", rows.stream().filter(AmendmentRow::changed).count()));
+        List<String> below = rows.stream().filter(AmendmentRow::belowRealised).map(r -> "baris " + r.number() + " "
+                + r.name() + " (pagu baru Rp " + IndonesianFormat.integer(r.after()) + ", sudah direalisasikan Rp "
+                + IndonesianFormat.integer(r.realised()) + ")").toList();
+        if (!below.isEmpty()) {
+            model.addAttribute("belowRealised", "Tidak dapat dicatat: pagu baru di bawah realisasinya pada "
+                    + String.join("; ", below) + ".");
+            return "budget-amendment";
+        }
         if (!unreadable.isEmpty()) {
             model.addAttribute("error", "Ditolak: pagu baru harus rupiah utuh (mis. 1.500.000) pada baris "
                     + String.join("; ", unreadable) + ".");

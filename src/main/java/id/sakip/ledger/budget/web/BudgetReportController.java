@@ -16,6 +16,7 @@ import id.sakip.ledger.budget.query.BudgetAmendmentReport;
 import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
 import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
@@ -26,9 +27,11 @@ import id.sakip.ledger.shared.web.LedgerIds;
 public class BudgetReportController {
 
     private final BudgetQueries queries;
+    private final PrintHeadings headings;
 
-    public BudgetReportController(BudgetQueries queries) {
+    public BudgetReportController(BudgetQueries queries, PrintHeadings headings) {
         this.queries = queries;
+        this.headings = headings;
     }
 
     @GetMapping("/budget-realisation")
@@ -57,7 +60,8 @@ public class BudgetReportController {
         ExportFormat file = ExportFormat.parse(format);
         BudgetRealisationReport report = realisation(org, year, asOf, until);
         return Downloads.of("tabel-3.9-" + org + "-" + year, file, BudgetTables.realisation(report,
-                Downloads.subtitle(org, "tahun " + year + (until == null ? "" : " s.d. " + until), asOf)));
+                Downloads.subtitle(org, "tahun " + year + (until == null ? "" : " s.d. " + until), asOf)),
+                headings.of(org, asOf));
     }
 
     /** Table 2.6 as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -67,6 +71,7 @@ public class BudgetReportController {
                                                  @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-2.6-" + org + "-" + year, file, BudgetTables.amendments(
-                amendments(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                amendments(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 }

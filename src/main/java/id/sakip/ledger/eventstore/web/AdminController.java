@@ -31,6 +31,7 @@ public class AdminController {
     }
 
     /** Body of a rebuild request; no processors means every read model. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RebuildRequest", example = "{\"processors\": [\"budget-books\"]}")
     public record RebuildRequest(List<String> processors) {
     }
 

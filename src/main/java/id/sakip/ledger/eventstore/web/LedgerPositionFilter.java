@@ -127,13 +127,13 @@ public class LedgerPositionFilter extends OncePerRequestFilter {
         out.flush();
     }
 
-    /** Requests that answer from read models: the API under /api/v1 and the pages of organisations. */
+    /** Requests that answer from read models: the API under /api/v1, the pages of organisations and of users. */
     static boolean readsModels(String path) {
         if (path.startsWith("/api/v1/")) {
             return !UNWAITED.contains(path) && !path.startsWith("/api/v1/admin/");
         }
         return path.equals("/") || path.equals("/pilih") || path.startsWith("/org/")
-                || path.startsWith("/kabupaten/");
+                || path.startsWith("/kabupaten/") || path.equals("/admin/pengguna");
     }
 
     private static String path(HttpServletRequest request) {

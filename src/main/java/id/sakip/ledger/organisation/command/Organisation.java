@@ -29,9 +29,19 @@ public class Organisation {
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidValue("REQUIRED", "The organisation's name is required");
         }
+        if (command.headNip() != null && !command.headNip().isBlank()
+                && !command.headNip().strip().matches("[0-9]+( [0-9]+)*")) {
+            throw new InvalidValue("INVALID_NIP", "The head's NIP must be digits, optionally grouped by spaces",
+                    java.util.Map.of("headNip", command.headNip()));
+        }
         apply(new OrganisationRegistered(command.organisationId(), command.name().strip(), command.kabupaten(),
                 command.provinsi(), command.head(), command.villages() == null ? java.util.List.of()
-                : command.villages()));
+                : command.villages(), stripped(command.headName()), stripped(command.headNip()),
+                stripped(command.reportPlace())));
+    }
+
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @EventSourcingHandler

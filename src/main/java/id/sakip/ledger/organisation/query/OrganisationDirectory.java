@@ -27,7 +27,14 @@ public class OrganisationDirectory {
 
     /** An organisation as listed. */
     public record OrganisationView(String organisationId, String name, String kabupaten, String provinsi,
-                                   String head, List<String> villages) {
+                                   String head, List<String> villages, String headName, String headNip,
+                                   String reportPlace) {
+
+        /** An organisation whose signer is not known. */
+        public OrganisationView(String organisationId, String name, String kabupaten, String provinsi, String head,
+                                List<String> villages) {
+            this(organisationId, name, kabupaten, provinsi, head, villages, null, null, null);
+        }
     }
 
     private final MongoCollection<Document> organisations;
@@ -40,7 +47,9 @@ public class OrganisationDirectory {
     void on(OrganisationRegistered e) {
         organisations.replaceOne(Filters.eq("_id", e.organisationId()), new Document("_id", e.organisationId())
                 .append("name", e.name()).append("kabupaten", e.kabupaten()).append("provinsi", e.provinsi())
-                .append("head", e.head()).append("villages", e.villages()), new ReplaceOptions().upsert(true));
+                .append("head", e.head()).append("villages", e.villages()).append("headName", e.headName())
+                .append("headNip", e.headNip()).append("reportPlace", e.reportPlace()),
+                new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
@@ -51,8 +60,7 @@ public class OrganisationDirectory {
     public List<OrganisationView> all() {
         List<OrganisationView> result = new ArrayList<>();
         for (Document d : organisations.find().sort(Sorts.ascending("_id"))) {
-            result.add(new OrganisationView(d.getString("_id"), d.getString("name"), d.getString("kabupaten"),
-                    d.getString("provinsi"), d.getString("head"), d.getList("villages", String.class)));
+            result.add(view(d));
         }
         return result;
     }
@@ -61,5 +69,17 @@ public class OrganisationDirectory {
     public String nameOf(String organisationId) {
         Document d = organisations.find(Filters.eq("_id", organisationId)).first();
         return d == null ? null : d.getString("name");
+    }
+
+    /** One organisation, if it is registered. */
+    public java.util.Optional<OrganisationView> find(String organisationId) {
+        return java.util.Optional.ofNullable(organisations.find(Filters.eq("_id", organisationId)).first())
+                .map(OrganisationDirectory::view);
+    }
+
+    private static OrganisationView view(Document d) {
+        return new OrganisationView(d.getString("_id"), d.getString("name"), d.getString("kabupaten"),
+                d.getString("provinsi"), d.getString("head"), d.getList("villages", String.class),
+                d.getString("headName"), d.getString("headNip"), d.getString("reportPlace"));
     }
 }

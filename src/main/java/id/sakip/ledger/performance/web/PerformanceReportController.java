@@ -20,6 +20,7 @@ import id.sakip.ledger.performance.query.PerformanceReports.ObjectiveReport;
 import id.sakip.ledger.performance.query.PerformanceReports.ProgressReport;
 import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
@@ -34,10 +35,12 @@ public class PerformanceReportController {
 
     private final PerformanceQueries queries;
     private final GradingScaleQueries scales;
+    private final PrintHeadings headings;
 
-    public PerformanceReportController(PerformanceQueries queries, GradingScaleQueries scales) {
+    public PerformanceReportController(PerformanceQueries queries, GradingScaleQueries scales, PrintHeadings headings) {
         this.queries = queries;
         this.scales = scales;
+        this.headings = headings;
     }
 
     @GetMapping("/indicator-achievement")
@@ -79,7 +82,8 @@ public class PerformanceReportController {
                                                   @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.2-" + org + "-" + year, file, PerformanceTables.achievement(
-                achievement(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                achievement(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 
     /** The sasaran scores as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -89,7 +93,8 @@ public class PerformanceReportController {
                                                  @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("capaian-sasaran-" + org + "-" + year, file, PerformanceTables.objectives(
-                objectives(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                objectives(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 
     /** Table 3.3 as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -99,7 +104,8 @@ public class PerformanceReportController {
                                                  @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.3-" + org + "-" + from + "-" + to, file, PerformanceTables.comparison(
-                comparison(org, from, to, asOf), Downloads.subtitle(org, "tahun " + from + "-" + to, asOf)));
+                comparison(org, from, to, asOf), Downloads.subtitle(org, "tahun " + from + "-" + to, asOf)),
+                headings.of(org, asOf));
     }
 
     /** Table 3.4 as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -109,6 +115,7 @@ public class PerformanceReportController {
                                                @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.4-" + org + "-" + year, file, PerformanceTables.progress(
-                progress(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                progress(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 }

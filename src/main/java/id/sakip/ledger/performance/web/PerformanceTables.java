@@ -82,7 +82,7 @@ public final class PerformanceTables {
         ReportTable.Builder t = ReportTable.titled("Tabel 3.4 Kemajuan terhadap target akhir Renstra " + r.year())
                 .subtitle(subtitle)
                 .column("Indikator", Kind.TEXT).column("Nama indikator", Kind.TEXT)
-                .column("Realisasi " + r.year(), Kind.DECIMAL).column("Tahun akhir", Kind.INTEGER)
+                .column("Realisasi " + r.year(), Kind.DECIMAL).column("Tahun akhir", Kind.YEAR)
                 .column("Target akhir", Kind.DECIMAL).column("Tingkat kemajuan (%)", Kind.PERCENT)
                 .column("Kategori", Kind.TEXT);
         for (ProgressRow row : r.rows()) {

@@ -43,24 +43,29 @@ public class PlanController {
     }
 
     /** Body of a Renstra definition. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PlanDefinitionRequest", example = "{\"planId\": \"renstra-2021-2026\", \"fromYear\": 2021, \"toYear\": 2026, \"vision\": \"Sesarengan Mbangun Blora\", \"mission\": \"Mewujudkan birokrasi yang profesional\", \"goals\": [{\"id\": \"T1\", \"name\": \"Terwujudnya birokrasi yang bersih dan akuntabel\", \"objectives\": [{\"id\": \"S1\", \"name\": \"Meningkatnya akuntabilitas kinerja\", \"indicators\": [{\"id\": \"IKU-1\", \"name\": \"Nilai SAKIP\", \"unit\": \"nilai\", \"direction\": \"higher_is_better\"}]}]}]}")
     public record PlanRequest(String planId, int fromYear, int toYear, String vision, String mission,
                               List<PlanGoal> goals) {
     }
 
     /** Body of a target. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorTargetRequest", example = "{\"value\": 75, \"reason\": \"Renstra Perubahan\", \"legalBasis\": \"Perbup Blora 12/2023\"}")
     public record TargetRequest(BigDecimal value, String reason, String legalBasis) {
     }
 
     /** Body of a realisation. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorRealisationRequest", example = "{\"value\": 72.5, \"source\": \"LHE SAKIP Inspektorat 2023\", \"evidence\": \"LHE-700/123/2023\", \"reason\": null}")
     public record RealisationRequest(BigDecimal value, String source, String evidence, String reason) {
     }
 
     /** Body of an SKM survey. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SkmSurveyRequest", example = "{\"year\": 2023, \"surveyId\": \"skm-2023-s2\", \"period\": \"Semester II\", \"responses\": [[4, 3, 4, 4, 3, 4, 4, 3, 4], [3, 3, 4, 4, 4, 4, 3, 3, 4]], \"recordAsRealisation\": true}")
     public record SurveyRequest(int year, String surveyId, String period, List<List<Integer>> responses,
                                 boolean recordAsRealisation) {
     }
 
     /** Body of a SAKIP evaluation. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SakipEvaluationRequest", example = "{\"year\": 2023, \"perencanaan\": 26.5, \"pengukuran\": 24.0, \"pelaporan\": 12.0, \"evaluasiInternal\": 10.0, \"evidence\": \"LHE-700/123/2023\", \"recordAsRealisation\": true}")
     public record SakipRequest(int year, BigDecimal perencanaan, BigDecimal pengukuran, BigDecimal pelaporan,
                                BigDecimal evaluasiInternal, String evidence, boolean recordAsRealisation) {
     }

@@ -84,7 +84,8 @@ public class DpaImporter {
         refuseAnotherSource(organisationId, fiscalYear, origin);
         LkjipDocument document = new LkjipDocument(read.digest(), new OrganisationPart(organisationId,
                 organisation.name(), organisation.kabupaten(), organisation.provinsi(), organisation.head(),
-                organisation.villages(), null), read.budget(), null, java.util.List.of());
+                organisation.villages(), null, organisation.headName(), organisation.headNip(),
+                organisation.reportPlace()), read.budget(), null, java.util.List.of());
         ImportResult result = importer.importDocument(document, origin, dryRun, correlationId, progress);
         Map<String, Object> summary = new LinkedHashMap<>(result.summary());
         summary.remove("printedSection");

@@ -42,7 +42,8 @@ public record LkjipDocument(String digest, OrganisationPart organisation, Budget
 
     /** The organisation block. */
     public record OrganisationPart(String id, String name, String kabupaten, String provinsi, String head,
-                                   List<String> villages, LocalDate reportSigned) {
+                                   List<String> villages, LocalDate reportSigned, String headName, String headNip,
+                                   String reportPlace) {
     }
 
     /** The budget block: the tree and each line's realisations. */

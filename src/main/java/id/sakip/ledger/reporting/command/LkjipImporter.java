@@ -218,7 +218,7 @@ public class LkjipImporter {
         if (before.get(org) < 0) {
             var o = document.organisation();
             commands.send(new RegisterOrganisation(org, o.name(), o.kabupaten(), o.provinsi(), o.head(),
-                    o.villages()), context);
+                    o.villages(), o.headName(), o.headNip(), o.reportPlace()), context);
         }
         done[0]++;
         progress.at("Mencatat DPA", done[0], total);

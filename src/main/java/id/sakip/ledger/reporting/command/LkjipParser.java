@@ -491,7 +491,18 @@ public final class LkjipParser {
         }
         return new OrganisationPart(id, name, text(m, "kabupaten", "organisation.kabupaten", false),
                 text(m, "provinsi", "organisation.provinsi", false), text(m, "head", "organisation.head", false),
-                villages, date(m.get("report_signed"), "organisation.report_signed"));
+                villages, date(m.get("report_signed"), "organisation.report_signed"),
+                text(m, "head_name", "organisation.head_name", false), nip(m),
+                text(m, "report_place", "organisation.report_place", false));
+    }
+
+    private String nip(Map<String, Object> m) {
+        String nip = text(m, "head_nip", "organisation.head_nip", false);
+        if (nip != null && !nip.matches("[0-9]+( [0-9]+)*")) {
+            problem("organisation.head_nip", "must be digits, optionally grouped by spaces");
+            return null;
+        }
+        return nip;
     }
 
     private BudgetPart budget(Map<String, Object> m, LocalDate today) {

@@ -20,6 +20,7 @@ import id.sakip.ledger.shared.Percentages;
 public record EfficiencyReport(String organisationId, int year, List<Row> rows) {
 
     /** One objective. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EfficiencyRow")
     public record Row(String objective, String name, BigDecimal achievementPercent, long budget, long realised,
                       BigDecimal absorptionPercent, BigDecimal efficiencyPoints, String category) {
     }

@@ -13,6 +13,7 @@ import id.sakip.ledger.reporting.query.EfficiencyReport;
 import id.sakip.ledger.reporting.query.LkjipQueries;
 import id.sakip.ledger.reporting.query.ReconciliationReport;
 import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.shared.web.ReportFileMapping;
 import id.sakip.ledger.shared.web.LedgerIds;
@@ -22,9 +23,11 @@ import id.sakip.ledger.shared.web.LedgerIds;
 public class LkjipReportController {
 
     private final LkjipQueries queries;
+    private final PrintHeadings headings;
 
-    public LkjipReportController(LkjipQueries queries) {
+    public LkjipReportController(LkjipQueries queries, PrintHeadings headings) {
         this.queries = queries;
+        this.headings = headings;
     }
 
     @GetMapping(path = "/api/v1/organisations/{org}/reports/reconciliation",
@@ -49,7 +52,8 @@ public class LkjipReportController {
                                                      @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("rekonsiliasi-" + org + "-" + year, file, LkjipTables.reconciliation(
-                reconciliation(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                reconciliation(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 
     /** Table 3.7 as a file: {@code ?format=xlsx|csv|pdf}. */
@@ -59,6 +63,7 @@ public class LkjipReportController {
                                                  @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
         return Downloads.of("tabel-3.7-" + org + "-" + year, file, LkjipTables.efficiency(
-                efficiency(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)));
+                efficiency(org, year, asOf), Downloads.subtitle(org, "tahun " + year, asOf)),
+                headings.of(org, asOf));
     }
 }

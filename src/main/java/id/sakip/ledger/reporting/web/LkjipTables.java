@@ -32,10 +32,13 @@ public final class LkjipTables {
                 .subtitle(subtitle + " · " + r.figuresCompared() + " angka dibandingkan, "
                         + r.discrepancies().size() + " tidak sesuai")
                 .column("Tabel", Kind.TEXT).column("Butir", Kind.TEXT).column("Tercetak", Kind.NUMBER)
-                .column("Dihitung buku besar", Kind.NUMBER).column("Selisih", Kind.NUMBER);
+                .column("Dihitung buku besar", Kind.NUMBER).column("Selisih (pada ketelitian tercetak)", Kind.NUMBER);
         for (ReconciliationReport.Discrepancy d : r.discrepancies()) {
             t.row(ReconciliationLabels.tableName(d.label(), d.kind(), d.table()),
                     ReconciliationLabels.itemName(d.item()), d.printed(), d.computed(), d.difference());
+        }
+        if (r.notCompared().isEmpty()) {
+            return List.of(t.build());
         }
         ReportTable.Builder skipped = ReportTable.titled("Tidak dibandingkan " + r.year()).subtitle(subtitle)
                 .column("Butir dan alasannya", Kind.TEXT);

@@ -25,6 +25,7 @@ import id.sakip.ledger.performance.web.PerformanceTables;
 import id.sakip.ledger.shared.InvalidValue;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.shared.export.ReportTable;
+import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
 import id.sakip.ledger.performance.computation.Grading;
 import id.sakip.ledger.performance.computation.ScaleKind;
@@ -49,14 +50,16 @@ public class ReportPages {
     private final LkjipQueries lkjip;
     private final OrganisationAccess access;
     private final GradingScaleQueries scales;
+    private final PrintHeadings headings;
 
     public ReportPages(BudgetQueries budgets, PerformanceQueries performance, LkjipQueries lkjip,
-                       OrganisationAccess access, GradingScaleQueries scales) {
+                       OrganisationAccess access, GradingScaleQueries scales, PrintHeadings headings) {
         this.budgets = budgets;
         this.performance = performance;
         this.lkjip = lkjip;
         this.access = access;
         this.scales = scales;
+        this.headings = headings;
     }
 
     @GetMapping("/org/{org}/laporan/{year}")
@@ -128,7 +131,7 @@ public class ReportPages {
                     + " or semua", Map.of("tabel", tabel));
         }
         return Downloads.of(("semua".equals(tabel) ? "lkjip" : "tabel-" + tabel) + "-" + org + "-" + year
-                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen);
+                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen, headings.of(org, at));
     }
 
     /** A source read or folded at most once, however many tables of one request use it. */

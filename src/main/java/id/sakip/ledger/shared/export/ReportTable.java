@@ -12,9 +12,12 @@ import java.util.List;
 public record ReportTable(String title, String subtitle, List<Column> columns, List<List<Object>> rows,
                           List<Integer> totalRows) {
 
-    /** What a column holds, which decides its cell type and number format. */
+    /**
+     * What a column holds, which decides its cell type and number format: {@code NUMBER} is a figure shown at
+     * its own precision (a {@code BigDecimal}'s scale), {@code YEAR} a calendar year without grouping (2026).
+     */
     public enum Kind {
-        TEXT, INTEGER, RUPIAH, PERCENT, DECIMAL, NUMBER
+        TEXT, INTEGER, RUPIAH, PERCENT, DECIMAL, NUMBER, YEAR
     }
 
     /** A column heading and its kind. */

@@ -28,6 +28,10 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 import id.sakip.ledger.shared.IndonesianFormat;
@@ -44,12 +48,31 @@ public final class TableExporter {
     }
 
     public static byte[] export(ExportFormat format, List<ReportTable> tables) {
+        return export(format, tables, null);
+    }
+
+    /** As {@link #export(ExportFormat, List)}, a PDF with the heading, page numbers and signature block of {@code heading}. */
+    public static byte[] export(ExportFormat format, List<ReportTable> tables, PrintHeading heading) {
+        tables = withRows(tables);
         return switch (format) {
             case XLSX -> xlsx(tables);
             case CSV -> csv(tables);
-            case PDF -> pdf(tables);
+            case PDF -> pdf(tables, heading);
         };
     }
+
+    /** The tables that have rows, so that a file of several holds no empty sheet; all of them if none has any. */
+    static List<ReportTable> withRows(List<ReportTable> tables) {
+        List<ReportTable> filled = tables.stream().filter(t -> !t.rows().isEmpty()).toList();
+        return filled.isEmpty() ? tables : filled;
+    }
+
+    /** Rupiah and whole numbers: thousands grouped, no decimals (an Indonesian Excel shows 1.923.000.000). */
+    static final String RUPIAH_FORMAT = "#,##0";
+    /** Percentages and indicator values: the two decimals the ledger rounds to (96,20). */
+    static final String PERCENT_FORMAT = "#,##0.00";
+    /** Years: digits only (2026). */
+    static final String YEAR_FORMAT = "0";
 
     /** Rows of a sheet kept in memory while a workbook is written; older rows go to a temporary file. */
     static final int ROW_WINDOW = 100;
@@ -90,7 +113,8 @@ public final class TableExporter {
                         Column column = table.columns().get(c);
                         Object value = cells.get(c);
                         Cell cell = row.createCell(c);
-                        cell.setCellStyle(styles.of(column.kind(), total));
+                        cell.setCellStyle(column.kind() == Kind.NUMBER && value instanceof Number n
+                                ? styles.figure(n, total) : styles.of(column.kind(), total));
                         if (value == null) {
                             cell.setBlank();
                         } else if (value instanceof Number n && column.kind() != Kind.TEXT) {
@@ -115,10 +139,14 @@ public final class TableExporter {
         }
     }
 
-    private static String sheetName(String title, Map<String, Integer> used) {
-        String base = WorkbookUtil.createSafeSheetName(title.length() > 28 ? title.substring(0, 28) : title);
+    /**
+     * A sheet name Excel accepts: the title cut at Excel's 31 characters, or at 28 with a number when an earlier
+     * title was cut alike, without spaces left at the cut.
+     */
+    static String sheetName(String title, Map<String, Integer> used) {
+        String base = WorkbookUtil.createSafeSheetName(title).strip();
         int n = used.merge(base.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-        return n == 1 ? base : base.substring(0, Math.min(base.length(), 26)) + " " + n;
+        return n == 1 ? base : base.substring(0, Math.min(base.length(), 28)).strip() + " " + n;
     }
 
     /** Cell styles, created once per workbook. */
@@ -145,13 +173,23 @@ public final class TableExporter {
         }
 
         CellStyle of(Kind kind, boolean total) {
-            return cells.computeIfAbsent(kind + "/" + total, k -> {
+            return style(kind, switch (kind) {
+                case RUPIAH, INTEGER -> RUPIAH_FORMAT;
+                case PERCENT, DECIMAL -> PERCENT_FORMAT;
+                case YEAR -> YEAR_FORMAT;
+                case TEXT, NUMBER -> null;
+            }, total);
+        }
+
+        /** A figure at its own precision: as many decimals in the number format as the value's scale. */
+        CellStyle figure(Number value, boolean total) {
+            int scale = value instanceof BigDecimal d ? Math.max(0, d.scale()) : 0;
+            return style(Kind.NUMBER, scale == 0 ? RUPIAH_FORMAT : "#,##0." + "0".repeat(scale), total);
+        }
+
+        private CellStyle style(Kind kind, String format, boolean total) {
+            return cells.computeIfAbsent(kind + "/" + format + "/" + total, k -> {
                 CellStyle s = book.createCellStyle();
-                String format = switch (kind) {
-                    case RUPIAH, INTEGER -> "#,##0";
-                    case PERCENT, DECIMAL -> "#,##0.00";
-                    case TEXT, NUMBER -> null;
-                };
                 if (format != null) {
                     s.setDataFormat(book.createDataFormat().getFormat(format));
                 }
@@ -234,9 +272,21 @@ public final class TableExporter {
 
     /** A4 landscape; numbers in Indonesian notation, right-aligned; total rows in bold. */
     public static byte[] pdf(List<ReportTable> tables) {
+        return pdf(tables, null);
+    }
+
+    /**
+     * As {@link #pdf(List)}; with a heading, every page names the organisation, the moment the figures stand
+     * at and when the file was made (WIB), and counts "Halaman n dari m", and the last page ends with the
+     * signature block.
+     */
+    public static byte[] pdf(List<ReportTable> tables, PrintHeading heading) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-        PdfWriter.getInstance(document, out);
+        Document document = new Document(PageSize.A4.rotate(), 28, 28, heading == null ? 28 : 48, 40);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        if (heading != null) {
+            writer.setPageEvent(new PageFrame(heading));
+        }
         document.open();
         com.lowagie.text.Font titleFont = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
         com.lowagie.text.Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
@@ -275,8 +325,92 @@ public final class TableExporter {
             }
             document.add(grid);
         }
+        if (heading != null && heading.signature() != null) {
+            document.add(signatureBlock(heading.signature()));
+        }
         document.close();
         return out.toByteArray();
+    }
+
+    /** What a signer writes by hand when the organisation's data does not say it. */
+    static final String BLANK = "..............................";
+
+    /** The signature block, right-aligned as an LKjIP ends: place and date, office, room to sign, name, NIP. */
+    private static PdfPTable signatureBlock(PrintHeading.Signature s) {
+        com.lowagie.text.Font normal = FontFactory.getFont(FontFactory.HELVETICA, 10);
+        com.lowagie.text.Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
+        PdfPTable block = new PdfPTable(new float[] {3, 2});
+        block.setWidthPercentage(100);
+        block.setSpacingBefore(24);
+        block.setKeepTogether(true);
+        PdfPCell empty = new PdfPCell(new Phrase(""));
+        empty.setBorder(PdfPCell.NO_BORDER);
+        block.addCell(empty);
+        Paragraph lines = new Paragraph();
+        lines.add(new Phrase((blank(s.place()) ? BLANK : s.place()) + ", " + IndonesianFormat.longDate(s.date())
+                + "\n", normal));
+        lines.add(new Phrase((blank(s.title()) ? "Kepala" : s.title()) + "\n\n\n\n\n", bold));
+        lines.add(new Phrase((blank(s.name()) ? BLANK : s.name()) + "\n", bold));
+        lines.add(new Phrase("NIP. " + (blank(s.nip()) ? BLANK : s.nip()), normal));
+        PdfPCell signer = new PdfPCell(lines);
+        signer.setBorder(PdfPCell.NO_BORDER);
+        signer.setHorizontalAlignment(Element.ALIGN_CENTER);
+        block.addCell(signer);
+        return block;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** The heading and the page count on every page; the total is written into a template once it is known. */
+    private static final class PageFrame extends PdfPageEventHelper {
+        private final PrintHeading heading;
+        private final BaseFont font;
+        private PdfTemplate total;
+
+        PageFrame(PrintHeading heading) {
+            this.heading = heading;
+            try {
+                font = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void onOpenDocument(PdfWriter writer, Document document) {
+            total = writer.getDirectContent().createTemplate(40, 12);
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte canvas = writer.getDirectContent();
+            float top = document.getPageSize().getHeight() - 26;
+            float left = document.left();
+            float right = document.right();
+            canvas.beginText();
+            canvas.setFontAndSize(font, 9);
+            canvas.showTextAligned(Element.ALIGN_LEFT, heading.organisationName(), left, top, 0);
+            canvas.setFontAndSize(font, 8);
+            canvas.showTextAligned(Element.ALIGN_RIGHT, "Keadaan per " + (heading.asOf() == null
+                    ? "terkini" : IndonesianFormat.time(heading.asOf())) + " · dibuat "
+                    + IndonesianFormat.time(heading.generatedAt()), right, top, 0);
+            String page = "Halaman " + writer.getPageNumber() + " dari ";
+            float width = font.getWidthPoint(page, 8);
+            float centre = (left + right) / 2;
+            canvas.showTextAligned(Element.ALIGN_LEFT, page, centre - width / 2, 20, 0);
+            canvas.endText();
+            canvas.addTemplate(total, centre + width / 2, 20);
+        }
+
+        @Override
+        public void onCloseDocument(PdfWriter writer, Document document) {
+            total.beginText();
+            total.setFontAndSize(font, 8);
+            total.showText(String.valueOf(writer.getPageNumber() - 1));
+            total.endText();
+        }
     }
 
     private static float[] relativeWidths(ReportTable table) {
@@ -300,7 +434,8 @@ public final class TableExporter {
         if (value instanceof Number n && kind != Kind.TEXT) {
             return switch (kind) {
                 case RUPIAH, INTEGER -> IndonesianFormat.integer(n.longValue());
-                case NUMBER -> IndonesianFormat.number(n);
+                case YEAR -> String.valueOf(n.longValue());
+                case NUMBER -> IndonesianFormat.figure(n);
                 default -> IndonesianFormat.decimal(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()));
             };
         }

@@ -67,6 +67,11 @@ public class Charts {
         return (int) Math.round(Math.max(0, value.doubleValue()) * height / max.doubleValue());
     }
 
+    /** Half of a scale's top, for the middle axis label. */
+    public BigDecimal half(BigDecimal top) {
+        return top.divide(BigDecimal.valueOf(2));
+    }
+
     /** The largest of the given values, for a shared scale. */
     @SafeVarargs
     public final BigDecimal max(List<BigDecimal>... series) {

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 
 import id.sakip.ledger.shared.IndonesianFormat;
 import id.sakip.ledger.shared.export.ExportFormat;
+import id.sakip.ledger.shared.export.PrintHeading;
 import id.sakip.ledger.shared.export.ReportTable;
 import id.sakip.ledger.shared.export.TableExporter;
 
@@ -20,7 +21,13 @@ public final class Downloads {
     }
 
     public static ResponseEntity<byte[]> of(String baseName, ExportFormat f, List<ReportTable> tables) {
-        byte[] body = TableExporter.export(f, tables);
+        return of(baseName, f, tables, null);
+    }
+
+    /** As {@link #of(String, ExportFormat, List)}; a PDF carries {@code heading} on every page and its signature at the end. */
+    public static ResponseEntity<byte[]> of(String baseName, ExportFormat f, List<ReportTable> tables,
+                                            PrintHeading heading) {
+        byte[] body = TableExporter.export(f, tables, heading);
         String name = baseName.replaceAll("[^A-Za-z0-9._-]", "-") + "." + f.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

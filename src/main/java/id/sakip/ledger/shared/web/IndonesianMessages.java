@@ -28,6 +28,21 @@ public final class IndonesianMessages {
         };
     }
 
+    /** Each line an amendment would set below its realisation: "baris 2 (pagu Rp 1.000 < realisasi Rp 1.500)". */
+    static String belowRealised(Object lines) {
+        if (!(lines instanceof java.util.List<?> list) || list.isEmpty()) {
+            return "baris yang sudah direalisasikan";
+        }
+        java.util.List<String> named = new java.util.ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> line) {
+                named.add("baris " + line.get("lineId") + " (pagu " + rp(line.get("amount")) + " < realisasi "
+                        + rp(line.get("realised")) + ")");
+            }
+        }
+        return String.join(", ", named);
+    }
+
     public static String of(RuleViolation v) {
         Map<String, Object> d = v.details();
         return switch (v.code()) {
@@ -40,7 +55,8 @@ public final class IndonesianMessages {
             case "DATE_OUTSIDE_YEAR" -> "Ditolak: tanggal " + d.get("date") + " di luar tahun anggaran "
                     + d.get("fiscalYear") + ".";
             case "INVALID_AMOUNT" -> "Ditolak: jumlah harus lebih dari Rp 0 (rupiah utuh).";
-            case "BELOW_REALISED" -> "Ditolak: perubahan akan membuat pagu baris di bawah realisasinya.";
+            case "BELOW_REALISED" -> "Ditolak: perubahan akan membuat pagu di bawah realisasinya pada "
+                    + belowRealised(d.get("lines")) + ".";
             case "TOTAL_CHANGED" -> "Ditolak: pergeseran tidak boleh mengubah total anggaran.";
             case "UNKNOWN_LINE" -> "Ditolak: baris anggaran " + d.get("lineId") + " tidak ada.";
             case "REQUIRED" -> "Ditolak: isian " + field(d.get("field")) + " wajib diisi.";

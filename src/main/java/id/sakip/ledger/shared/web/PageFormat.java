@@ -34,6 +34,17 @@ public class PageFormat {
         return value.toString();
     }
 
+    /**
+     * A reconciliation figure at the precision it carries ({@link IndonesianFormat#figure(Number)}): a computed
+     * percentage with the ledger's two decimals (100,00), a difference with the printed figure's (-1; -0,62).
+     */
+    public String figure(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        return value instanceof Number n ? IndonesianFormat.figure(n) : value.toString();
+    }
+
     /** Width of an absorption bar, 0 to 100. */
     public int bar(BigDecimal percent) {
         return percent == null ? 0 : Math.max(0, Math.min(100, percent.intValue()));
