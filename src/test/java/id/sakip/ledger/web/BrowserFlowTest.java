@@ -252,6 +252,7 @@ class BrowserFlowTest extends LedgerApiTest {
         assertThat(browser.findElement(By.id("amended")).getText()).contains("Perubahan anggaran tercatat");
         assertThat(head()).isEqualTo(beforeAmendment + 1);
         browser.get("http://localhost:" + port + "/org/kec-rencana/laporan/2023");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> browser.findElement(By.id("reconciliation")));
         assertThat(browser.getPageSource()).contains("Pergeseran antar sub kegiatan");
         screenshot("planner-report-after-amendment");
     }

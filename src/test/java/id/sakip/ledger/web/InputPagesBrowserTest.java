@@ -198,6 +198,11 @@ class InputPagesBrowserTest extends LedgerApiTest {
         assertThat(browser.findElement(By.id("roles-staf-baru")).getText()).doesNotContain("Bendahara");
         submit(By.id("revoke-staf-baru-AUDITOR-kec-pengguna"));
         assertThat(browser.findElement(By.id("users-refusal")).getText()).contains("sedikitnya satu peran");
+        new Select(browser.findElement(By.id("grant-role-staf-baru"))).selectByValue("AUDITOR");
+        new Select(browser.findElement(By.id("grant-organisation-staf-baru"))).selectByValue("kab:blora");
+        submit(By.id("grant-staf-baru"));
+        assertThat(browser.findElement(By.id("roles-staf-baru")).getText())
+                .contains("Auditor · Seluruh OPD Kabupaten Blora");
         screenshot("admin-users");
 
         type("password-staf-baru", "sandi-baru-staf-12");

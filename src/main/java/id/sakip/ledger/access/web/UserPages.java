@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +25,7 @@ import id.sakip.ledger.access.api.RoleGrant;
 import id.sakip.ledger.access.query.UserList;
 import id.sakip.ledger.access.query.UserList.UserSummary;
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
+import id.sakip.ledger.organisation.api.KabupatenId;
 import id.sakip.ledger.organisation.query.OrganisationDirectory;
 import id.sakip.ledger.shared.RuleViolation;
 import id.sakip.ledger.shared.web.IndonesianMessages;
@@ -52,7 +54,7 @@ public class UserPages {
         this.organisations = organisations;
     }
 
-    /** A choice of where a role applies: an organisation by its name, or every organisation. */
+    /** A choice of where a role applies: an organisation by its name, every OPD of a kabupaten, or every organisation. */
     public record Scope(String value, String label) {
     }
 
@@ -60,7 +62,16 @@ public class UserPages {
     public String page(Model model) {
         List<Scope> scopes = new ArrayList<>();
         scopes.add(new Scope(RoleGrant.ALL, "Semua organisasi"));
-        organisations.all().forEach(o -> scopes.add(new Scope(o.organisationId(), o.name())));
+        Map<String, String> kabupaten = new TreeMap<>();
+        organisations.all().forEach(o -> {
+            scopes.add(new Scope(o.organisationId(), o.name()));
+            KabupatenId kab = KabupatenId.of(o.kabupaten());
+            if (kab != null) {
+                kabupaten.putIfAbsent(kab.value(), o.kabupaten().strip());
+            }
+        });
+        kabupaten.forEach((id, name) -> scopes.add(new Scope(RoleGrant.KABUPATEN_PREFIX + id,
+                "Seluruh OPD Kabupaten " + name)));
         Map<String, String> scopeNames = new LinkedHashMap<>();
         scopes.forEach(s -> scopeNames.put(s.value(), s.label()));
         model.addAttribute("users", users.all());

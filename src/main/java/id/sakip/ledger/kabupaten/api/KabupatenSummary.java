@@ -52,6 +52,7 @@ public record KabupatenSummary(String kabupatenId, String name, int year, Instan
     }
 
     /** Cumulative realisation of every organisation up to the end of a month, and the even line there. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "KabupatenMonthRow")
     public record MonthRow(int month, long cumulativeRealised, BigDecimal cumulativeAbsorptionPercent,
                            BigDecimal evenSpendingPercent) {
     }

@@ -54,6 +54,11 @@ public class GradingScaleController {
     }
 
     /** Body of a scale. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "GradingScaleRequest", example = "{\"effectiveFrom\": 2024, "
+            + "\"legalBasis\": \"Peraturan Bupati Blora Nomor 12 Tahun 2024\", \"reason\": \"Skala Permendagri 86/2017\", "
+            + "\"cap\": null, \"bands\": [{\"from\": 91, \"label\": \"Sangat Tinggi\"}, {\"from\": 76, \"below\": 91, "
+            + "\"label\": \"Tinggi\"}, {\"from\": 66, \"below\": 76, \"label\": \"Sedang\"}, {\"from\": 51, \"below\": 66, "
+            + "\"label\": \"Rendah\"}, {\"below\": 51, \"label\": \"Sangat Rendah\"}]}")
     public record ScaleRequest(Integer effectiveFrom, String legalBasis, String reason, BigDecimal cap,
                                List<BandRequest> bands) {
     }
