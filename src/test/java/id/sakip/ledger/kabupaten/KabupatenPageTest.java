@@ -8,8 +8,6 @@ import static id.sakip.ledger.kabupaten.KabupatenFixtures.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,19 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import id.sakip.ledger.LedgerApiTest;
+import id.sakip.ledger.web.Chromium;
 import id.sakip.ledger.web.PageSession;
 
 /**
@@ -45,8 +39,6 @@ import id.sakip.ledger.web.PageSession;
 @EnabledIf("browserInstalled")
 class KabupatenPageTest extends LedgerApiTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String AUDITOR = "pemeriksa-sukamaju";
     private static final String OPD_USER = "bendahara-dinas-sukamaju";
     private static WebDriver browser;
@@ -56,23 +48,12 @@ class KabupatenPageTest extends LedgerApiTest {
     int port;
 
     static boolean browserInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!installed) {
-            System.out.println("Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
-        }
-        return installed;
+        return Chromium.installed();
     }
 
     @BeforeAll
     static void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(),
-                options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start(1280);
     }
 
     @AfterAll
@@ -103,9 +84,7 @@ class KabupatenPageTest extends LedgerApiTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, name);
     }
 
     private void click(By element) {

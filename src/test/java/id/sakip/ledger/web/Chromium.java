@@ -1,0 +1,51 @@
+package id.sakip.ledger.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium for the browser tests: whether it is installed, a started browser, screenshots. */
+public final class Chromium {
+
+    private static final Path BINARY = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    /** Whether Chromium and its driver are installed; says so when the browser tests are skipped. */
+    public static boolean installed() {
+        boolean installed = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+        if (!installed) {
+            System.out.println("Browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
+        }
+        return installed;
+    }
+
+    /** A headless browser with a window of {@code width} × 900 px that waits up to 5 s for elements. */
+    public static ChromeDriver start(int width) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=" + width + ",900");
+        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return browser;
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    public static void screenshot(WebDriver browser, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
