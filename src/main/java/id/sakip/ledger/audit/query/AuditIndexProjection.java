@@ -14,9 +14,10 @@ import com.mongodb.client.MongoDatabase;
 
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
 import id.sakip.ledger.eventstore.projection.BatchedBooks;
+import id.sakip.ledger.performance.api.KabupatenGradingScaleSet;
 
 /**
- * Which events of the log belong to which organisation: per organisation, the global sequence
+ * Which events of the log belong to which organisation (a kabupaten's scales under the kabupaten's key): per organisation, the global sequence
  * numbers of its events in chunks of {@value #CHUNK}, every document addressed by {@code _id}, so an
  * organisation's history is read without scanning the log.
  */
@@ -48,7 +49,8 @@ public class AuditIndexProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message, TrackingToken token) {
-        Object org = message.getMetaData().get(LedgerMetadata.ORGANISATION_ID);
+        Object org = payload instanceof KabupatenGradingScaleSet set ? kabupatenKey(set.kabupatenId())
+                : message.getMetaData().get(LedgerMetadata.ORGANISATION_ID);
         if (org == null || token == null || token.position().isEmpty()) {
             return;
         }
@@ -66,6 +68,11 @@ public class AuditIndexProjection {
         }
         head.count++;
         head.lastSequence = sequence;
+    }
+
+    /** The index key of a kabupaten's own events (its scales), which belong to every organisation in it. */
+    public static String kabupatenKey(String kabupatenId) {
+        return "kab:" + kabupatenId;
     }
 
     @ResetHandler

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.sakip.ledger.organisation.api.KabupatenId;
+import id.sakip.ledger.organisation.query.KabupatenMembership;
 import id.sakip.ledger.audit.api.AuditEvent;
 import id.sakip.ledger.audit.api.ItemHistory;
 import id.sakip.ledger.budget.api.BudgetActivity;
@@ -46,13 +48,15 @@ public class AuditQueries {
     private final CommitLog log;
     private final AggregateHistory history;
     private final PerformanceQueries performance;
+    private final KabupatenMembership membership;
 
     private final id.sakip.ledger.eventstore.projection.ProjectionRebuilds rebuilds;
 
     public AuditQueries(AuditIndexProjection index, CommitLog log, AggregateHistory history,
-                        PerformanceQueries performance,
+                        PerformanceQueries performance, KabupatenMembership membership,
                         id.sakip.ledger.eventstore.projection.ProjectionRebuilds rebuilds) {
         this.rebuilds = rebuilds;
+        this.membership = membership;
         this.index = index;
         this.log = log;
         this.history = history;
@@ -106,7 +110,7 @@ public class AuditQueries {
             throw new ServiceUnavailable("REBUILDING", "The audit index is being rebuilt from the log; ask again in "
                     + "a moment", Map.of("progress", rebuilds.status(AuditIndexProjection.PROCESSOR)));
         }
-        List<Long> sequences = index.sequencesOf(organisationId).stream().filter(s -> s > after).toList();
+        List<Long> sequences = sequencesOf(organisationId).stream().filter(s -> s > after).toList();
         List<AuditEvent> page = new ArrayList<>();
         for (int i = 0; i < sequences.size() && page.size() < limit; i += 500) {
             List<Long> block = sequences.subList(i, Math.min(sequences.size(), i + 500));
@@ -127,6 +131,23 @@ public class AuditQueries {
             }
         }
         return new Page(page, null);
+    }
+
+    /** The organisation's own events and those of its kabupaten (its scales), in recording order. */
+    private List<Long> sequencesOf(String organisationId) {
+        List<Long> own = index.sequencesOf(organisationId);
+        KabupatenId kabupaten = membership.kabupatenOf(organisationId);
+        if (kabupaten == null) {
+            return own;
+        }
+        List<Long> shared = index.sequencesOf(AuditIndexProjection.kabupatenKey(kabupaten.value()));
+        if (shared.isEmpty()) {
+            return own;
+        }
+        List<Long> all = new ArrayList<>(own);
+        all.addAll(shared);
+        all.sort(null);
+        return all;
     }
 
     private static Map<String, Object> parse(String json) {

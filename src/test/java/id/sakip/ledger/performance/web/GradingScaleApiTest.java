@@ -193,6 +193,12 @@ class GradingScaleApiTest extends LedgerApiTest {
         assertThat(events).extracting(e -> e.get("actorId")).containsExactly("admin", "perencana-skala");
         assertThat(events.get(1)).containsEntry("reason", "Capaian dibatasi 100 seperti LKjIP kabupaten")
                 .containsEntry("legalBasis", "Permendagri 86/2017");
+        List<Map<String, Object>> kabupatenEvents = (List<Map<String, Object>>) get("/api/v1/organisations/" + ORG
+                + "/audit/events?type=KabupatenGradingScaleSet").getBody().get("events");
+        assertThat(kabupatenEvents).as("the kabupaten's scale in the trail of each of its organisations")
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("actorId", "admin")
+                        .containsEntry("reason", "Satu skala untuk semua OPD")
+                        .containsEntry("legalBasis", "Perbup Contoh 12/2024"));
 
         String csv = http.getForObject("/api/v1/organisations/" + ORG + "/reports/objective-achievement?year=2025"
                 + "&format=csv&asOf=" + beforeCap, String.class);
