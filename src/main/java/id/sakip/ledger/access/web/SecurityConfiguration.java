@@ -12,6 +12,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -85,7 +86,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/organisations").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/kabupaten", "/api/v1/kabupaten/**").authenticated()
                         .requestMatchers("/api/v1/organisations/{org}/**").access(policy)
-                        .requestMatchers("/api/v1/kabupaten/*/grading-scales/*").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/kabupaten/{kab}/grading-scales/*").access((auth, context) ->
+                                new AuthorizationDecision(kabupatenPlanner(AccessPolicy.current(auth.get()),
+                                        context.getVariables().get("kab"))))
                         .anyRequest().denyAll());
         if (issuer == null || issuer.isBlank()) {
             http.httpBasic(b -> b.authenticationEntryPoint(ProblemResponses.unauthenticated()));
@@ -161,5 +164,11 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e.accessDeniedHandler(new CsrfRefusals()));
         headers(http);
         return http.build();
+    }
+
+    /** A kabupaten's scales are set by an ADMIN, or a PLANNER (Bappeda) granted the whole kabupaten. */
+    static boolean kabupatenPlanner(LedgerUser user, String kabupatenId) {
+        return user != null && (user.isAdmin() || user.grants().stream().anyMatch(g -> g.role() == Role.PLANNER
+                && kabupatenId != null && kabupatenId.equals(g.kabupaten())));
     }
 }

@@ -213,6 +213,22 @@ class GradingScaleApiTest extends LedgerApiTest {
     }
 
     @Test
+    void aPlannerOfTheWholeKabupatenSetsItsScaleButNotAnotherKabupatens() {
+        assertThat(post("/api/v1/users", Map.of("username", "bappeda-contoh", "password",
+                "bappeda-contoh-password-1", "roles", List.of(Map.of("role", "PLANNER", "organisation", "kab:bappeda-uji"))))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        TestRestTemplate bappeda = anonymous.withBasicAuth("bappeda-contoh", "bappeda-contoh-password-1");
+        Map<String, Object> scale = Map.of("effectiveFrom", 2030, "legalBasis", "Perbup Contoh 3/2030",
+                "reason", "Skala Bappeda", "bands", PERMENDAGRI);
+
+        ResponseEntity<Map<String, Object>> own = put(bappeda, "/api/v1/kabupaten/bappeda-uji/grading-scales/capaian",
+                scale);
+        assertThat(own.getStatusCode()).as(String.valueOf(own.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(put(bappeda, "/api/v1/kabupaten/" + KAB + "/grading-scales/capaian", scale).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void bandsThatLeaveAGapAreRefusedInIndonesianAsAProblem() {
         ResponseEntity<Map<String, Object>> refused = put(http, "/api/v1/organisations/dinas-skala-celah"
                 + "/grading-scales/capaian", Map.of("effectiveFrom", 2024, "legalBasis", "Permendagri 86/2017",
