@@ -1,5 +1,6 @@
 package id.sakip.ledger.bench;
 
+import java.time.Duration;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -199,16 +202,19 @@ final class PeerStores {
             public long syncs() {
                 try {
                     ((JdbcConnectionPool) transactions.replace(pool(source))).dispose();
-                    long last = -1;
-                    for (int i = 0; i < 20; i++) {
-                        long now = walSyncs(source);
-                        if (now == last) {
-                            return now;
-                        }
-                        last = now;
-                        Thread.sleep(300);
+                    long[] last = {-1};
+                    try {
+                        Awaitility.await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(300))
+                                .until(() -> {
+                                    long now = walSyncs(source);
+                                    boolean settled = now == last[0];
+                                    last[0] = now;
+                                    return settled;
+                                });
+                    } catch (ConditionTimeoutException stillMoving) {
+                        return last[0];
                     }
-                    return last;
+                    return last[0];
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot read pg_stat_wal", e);
                 }

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -85,7 +87,7 @@ final class ProductBenchmark {
             Process process = builder.start();
             try {
                 awaitReady(process, port, Duration.ofMinutes(15));
-            } catch (RuntimeException | InterruptedException e) {
+            } catch (RuntimeException e) {
                 process.destroy();
                 process.waitFor(30, TimeUnit.SECONDS);
                 throw e;
@@ -98,24 +100,27 @@ final class ProductBenchmark {
             awaitReady(process, port, timeout);
         }
 
-        private static void awaitReady(Process process, int port, Duration timeout) throws InterruptedException {
-            long end = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < end) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the ledger exited during start-up (see target/bench/app-*.log)");
-                }
-                try {
-                    if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200) {
-                        return;
+        private static void awaitReady(Process process, int port, Duration timeout) {
+            try {
+                Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the ledger exited during start-up (see target/bench/app-*.log)");
                     }
-                } catch (IOException starting) {
-                    // not listening yet
-                }
-                Thread.sleep(50);
+                    return ready(port);
+                });
+            } catch (ConditionTimeoutException late) {
+                throw new IllegalStateException("the ledger was not ready within " + timeout);
             }
-            throw new IllegalStateException("the ledger was not ready within " + timeout);
+        }
+
+        private static boolean ready(int port) throws InterruptedException {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException starting) {
+                return false;
+            }
         }
 
         long pid() {
@@ -317,17 +322,9 @@ final class ProductBenchmark {
             AtomicLongArray byClass = new AtomicLongArray(6);
             AtomicLong clientErrors = new AtomicLong();
             List<Long> micros = Collections.synchronizedList(new ArrayList<>());
-            long[] sampled = {0};
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            ExecutorService pool = Executors.newFixedThreadPool(33);
+            ExecutorService pool = Executors.newFixedThreadPool(32);
             List<Future<?>> futures = new ArrayList<>();
-            futures.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    sampled[0] = Math.max(sampled[0], rssKb(app.pid(), "VmRSS:"));
-                    Thread.sleep(250);
-                }
-                return null;
-            }));
             for (int c = 0; c < 32; c++) {
                 futures.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
@@ -349,7 +346,7 @@ final class ProductBenchmark {
                 f.get();
             }
             pool.shutdown();
-            long peak = Math.max(sampled[0], rssKb(app.pid(), "VmHWM:"));
+            long peak = rssKb(app.pid(), "VmHWM:");
             long ooms = Files.readAllLines(app.log()).stream().filter(l -> l.contains("OutOfMemoryError")).count();
             LedgerBenchmark.put("memory.rssMb", peak >> 10, "< 768 (VmHWM, 32 clients, reports and XLSX/PDF, "
                     + "5 organisations, one of " + lines + " lines)");

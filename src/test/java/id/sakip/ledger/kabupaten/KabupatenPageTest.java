@@ -8,7 +8,6 @@ import static id.sakip.ledger.kabupaten.KabupatenFixtures.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -88,16 +85,7 @@ class KabupatenPageTest extends LedgerApiTest {
     }
 
     private void click(By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Chromium.submit(browser, element);
     }
 
     private List<String> rowIds() {
@@ -107,11 +95,7 @@ class KabupatenPageTest extends LedgerApiTest {
 
     @Test
     void aKabupatenAuditorOpensTheSummaryFromTheHomePageSortsItAndSeesTheChart() throws Exception {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(AUDITOR);
-        browser.findElement(By.id("password")).sendKeys(AUDITOR + "-password-1");
-        click(By.cssSelector("button[type=submit]"));
+        Chromium.signIn(browser, "http://localhost:" + port, AUDITOR, AUDITOR + "-password-1");
         assertThat(browser.getPageSource()).contains("Dinas Pendidikan Sukamaju").contains("Kecamatan Sukamaju");
         browser.get(browser.findElement(By.id("kabupaten-" + KABUPATEN)).getAttribute("href")
                 .replaceAll("/\\d{4}$", "/" + YEAR));

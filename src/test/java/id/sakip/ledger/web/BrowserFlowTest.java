@@ -16,7 +16,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,11 +58,7 @@ class BrowserFlowTest extends LedgerApiTest {
     }
 
     private void signIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(By.cssSelector("button[type=submit]"));
+        Chromium.signIn(browser, "http://localhost:" + port, user, password);
     }
 
     @Test
@@ -239,22 +234,7 @@ class BrowserFlowTest extends LedgerApiTest {
 
     /** Clicks a button or link that loads a page and waits until the old page is gone. */
     private void submit(By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> isGone(page));
-    }
-
-    /**
-     * Whether the page the element belongs to has been replaced. While the next page loads, Chrome
-     * may answer "Node with given id does not belong to the document" instead of a stale element.
-     */
-    private static boolean isGone(WebElement page) {
-        try {
-            page.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            return true;
-        }
+        Chromium.submit(browser, element);
     }
 
     private void type(By field, String text) {

@@ -4,14 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium for the browser tests: whether it is installed, a started browser, screenshots. */
+/**
+ * Debian's headless Chromium for the browser tests: whether it is installed, a started browser, signing in,
+ * submitting a form and waiting for the next page, screenshots.
+ */
 public final class Chromium {
 
     private static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -47,5 +54,34 @@ public final class Chromium {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Signs in through the login page on {@code baseUrl} (e.g. {@code http://localhost:8080}), with no old session. */
+    public static void signIn(WebDriver browser, String baseUrl, String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        submit(browser, By.cssSelector("button[type=submit]"));
+    }
+
+    /** Clicks the element and waits, up to 30 s, until the page it was on has been replaced by the next. */
+    public static void submit(WebDriver browser, By element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(element).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> isGone(page));
+    }
+
+    /**
+     * Whether the page the element belongs to has been replaced. While the next page loads, Chrome may answer
+     * "Node with given id does not belong to the document" instead of a stale element.
+     */
+    private static boolean isGone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 }

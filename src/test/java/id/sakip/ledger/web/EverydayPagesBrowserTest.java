@@ -65,24 +65,11 @@ class EverydayPagesBrowserTest extends LedgerApiTest {
     }
 
     private void signIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(By.cssSelector("button[type=submit]"));
+        Chromium.signIn(browser, url(""), user, password);
     }
 
     private void submit(By element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(element).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Chromium.submit(browser, element);
     }
 
     private long number(String script) {
