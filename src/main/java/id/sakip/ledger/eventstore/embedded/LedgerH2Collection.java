@@ -21,6 +21,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * what it found is exactly what matches; the shortcut is taken only for lists of strings and of integers
  * that doubles represent exactly, where that equality is plain equality. A document several list values
  * found is answered once, as MongoDB does.
+ * <p>
+ * It does not keep the collection's data size for {@code collStats}, which nothing of the ledger reads: the
+ * count cost two BSON encodings of the whole document (before and after) and a write of the collection's
+ * meta map on every update, a seventh of the store's time when the read models replace their books.
  */
 final class LedgerH2Collection extends H2Collection {
 
@@ -31,6 +35,11 @@ final class LedgerH2Collection extends H2Collection {
     LedgerH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
     }
 
     /** Called only with the positions of an index that could answer {@code query} on its own. */
