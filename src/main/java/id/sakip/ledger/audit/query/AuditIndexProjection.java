@@ -10,6 +10,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonGetter;
+import com.fasterxml.jackson.annotation.JsonSetter;
+
 import com.mongodb.client.MongoDatabase;
 
 import id.sakip.ledger.eventstore.metadata.LedgerMetadata;
@@ -34,9 +37,55 @@ public class AuditIndexProjection {
         public long lastSequence;
     }
 
-    /** Up to {@value #CHUNK} global sequence numbers of one organisation's events. */
+    /**
+     * Up to {@value #CHUNK} global sequence numbers of one organisation's events, stored packed as one
+     * string (the first number, then the differences, in base 36). A chunk is written again after every
+     * batch that adds to it; as a list of up to a thousand numbers it cost the store a document of a thousand
+     * fields to copy, compare and encode each time, as a string a copy of a few kilobytes.
+     */
     public static final class Chunk {
-        public List<Long> sequences = new ArrayList<>();
+        private static final char SEPARATOR = ',';
+        private final List<Long> sequences = new ArrayList<>();
+
+        /** The sequence numbers, ascending. */
+        public List<Long> sequences() {
+            return sequences;
+        }
+
+        @JsonGetter("packed")
+        String packed() {
+            StringBuilder text = new StringBuilder(sequences.size() * 3);
+            long previous = 0;
+            for (long sequence : sequences) {
+                if (!text.isEmpty()) {
+                    text.append(SEPARATOR);
+                }
+                text.append(Long.toString(sequence - previous, Character.MAX_RADIX));
+                previous = sequence;
+            }
+            return text.toString();
+        }
+
+        @JsonSetter("packed")
+        void packed(String text) {
+            sequences.clear();
+            long previous = 0;
+            int start = 0;
+            while (start < text.length()) {
+                int end = text.indexOf(SEPARATOR, start);
+                end = end < 0 ? text.length() : end;
+                previous += Long.parseLong(text, start, end, Character.MAX_RADIX);
+                sequences.add(previous);
+                start = end + 1;
+            }
+        }
+
+        /** Chunks stored before they were packed hold the numbers as a list. */
+        @JsonSetter("sequences")
+        void unpacked(List<Long> stored) {
+            sequences.clear();
+            sequences.addAll(stored);
+        }
     }
 
     private final BatchedBooks<Head> heads;
@@ -62,7 +111,7 @@ public class AuditIndexProjection {
         if (sequence <= head.lastSequence) {
             return;
         }
-        List<Long> sequences = chunks.book(org + "#" + (head.count / CHUNK)).sequences;
+        List<Long> sequences = chunks.book(org + "#" + (head.count / CHUNK)).sequences();
         if (sequences.isEmpty() || sequences.get(sequences.size() - 1) < sequence) {
             sequences.add(sequence);
         }
@@ -91,7 +140,7 @@ public class AuditIndexProjection {
         for (long c = 0; c <= (head.count - 1) / CHUNK; c++) {
             Chunk chunk = chunks.find(organisationId + "#" + c);
             if (chunk != null) {
-                all.addAll(chunk.sequences);
+                all.addAll(chunk.sequences());
             }
         }
         return all;

@@ -87,12 +87,28 @@ class AuditIndexProjectionTest {
         deliver(1, 2, 3);
         // the crash: the next batch's chunk write reached the file, its head write did not
         client.getDatabase("ledger").getCollection("audit_chunks")
-                .updateOne(Filters.eq("_id", "kec-a#0"), Updates.push("sequences", 4L));
+                .updateOne(Filters.eq("_id", "kec-a#0"), Updates.set("packed", "1,1,1,1"));
         deliver(4, 5);
         assertThat(projection.sequencesOf("kec-a")).containsExactly(1L, 2L, 3L, 4L, 5L);
         Document head = client.getDatabase("ledger").getCollection("audit_heads").find(Filters.eq("_id", "kec-a"))
                 .first();
         assertThat(head.get("count", Number.class).longValue()).isEqualTo(5);
+    }
+
+    @Test
+    void aChunkStoredAsAListBeforeChunksWerePackedIsReadExtendedAndWrittenPacked() {
+        var ledger = client.getDatabase("ledger");
+        ledger.getCollection("audit_chunks").insertOne(new Document("_id", "kec-a#0")
+                .append("sequences", List.of(3L, 7L, 1_000_000L)).append("_position", 1_000_000L));
+        ledger.getCollection("audit_heads").insertOne(new Document("_id", "kec-a").append("count", 3L)
+                .append("lastSequence", 1_000_000L).append("_position", 1_000_000L));
+
+        deliver(1_000_005L);
+
+        assertThat(projection.sequencesOf("kec-a")).containsExactly(3L, 7L, 1_000_000L, 1_000_005L);
+        Document chunk = ledger.getCollection("audit_chunks").find(Filters.eq("_id", "kec-a#0")).first();
+        assertThat(chunk).doesNotContainKey("sequences");
+        assertThat(chunk.getString("packed")).isEqualTo("3,4,lfll,5");
     }
 
     @Test
