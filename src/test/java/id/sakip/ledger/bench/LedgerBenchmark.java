@@ -368,6 +368,12 @@ public final class LedgerBenchmark {
                     / (seconds() * 1e9);
         }
 
+        /** CPU time of the process's threads (not its JIT compilers) since the start, in milliseconds. */
+        double workCpuMs() {
+            return cpuSince(threads, threadCpu(pid)).entrySet().stream()
+                    .filter(e -> !e.getKey().matches("C[12] CompilerThre.*")).mapToLong(Map.Entry::getValue).sum() / 1e6;
+        }
+
         /** Prints the process's threads that used the most CPU since the start, as cores busy. */
         void printBusiestThreads(String when) {
             double elapsed = seconds() * 1e9;
@@ -684,7 +690,7 @@ public final class LedgerBenchmark {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path jar = Path.of("target", "ledger.jar");
+        Path jar = Path.of(System.getProperty("bench.jar", "target/ledger.jar"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(List.of(JVM_ARGS.split(" ")));
@@ -740,18 +746,28 @@ public final class LedgerBenchmark {
             int rounds = quick ? 4 : 6;
             int round = 0;
             double compilerCores = Double.NaN;
+            double appCpuMs = Double.NaN;
+            double generatorCpuMs = Double.NaN;
             while (round < rounds && !(compilerCores < 0.1)) {
                 round++;
                 Interval interval = Interval.start(app.pid());
-                warm = apiLoad(port, orgs, 16, (quick ? 400 : 1_000) * 16, app.pid(), rssHolder);
+                int warmCount = (quick ? 400 : 1_000) * 16;
+                Interval generator = Interval.start();
+                warm = apiLoad(port, orgs, 16, warmCount, app.pid(), rssHolder);
                 compilerCores = interval.compilerCores();
+                appCpuMs = interval.workCpuMs() / warmCount;
+                generatorCpuMs = (generator.coresBusy() * generator.seconds() * 1e3) / warmCount;
                 System.out.printf("api, 16 clients, round %d: %.0f realisations/s, p50 %.1f ms, p99 %.1f ms, "
-                        + "JIT compilers %.2f cores%n", round, warm[0], warm[1], warm[2], compilerCores);
+                        + "JIT compilers %.2f cores, application %.2f ms CPU per realisation, load generator %.2f ms%n",
+                        round, warm[0], warm[1], warm[2], compilerCores, appCpuMs, generatorCpuMs);
+                interval.printBusiestThreads("of the application in round " + round);
             }
             put("api.warm.rounds", round, "of at most " + rounds + ", until the JIT compilers use < 0.1 cores");
             put("api.warm.compilerCores", round(compilerCores), "in the last round");
             put("api.realisationsPerSecond", Math.round(warm[0]), ">= 1000 (16 clients, 40 orgs, last round)");
             put("api.p50Ms", warm[1], "");
+            put("api.cpuMsPerRealisation", round(appCpuMs), "application threads (not JIT), last round");
+            put("api.generatorCpuMsPerRealisation", round(generatorCpuMs), "the load generator's process, last round");
             put("api.p99Ms", warm[2], "< 50");
             put("api.rssMb", peakRssMb(app.pid(), rssHolder[0]), "peak of the application under the API load (memory.rssMb: report mix)");
         } finally {

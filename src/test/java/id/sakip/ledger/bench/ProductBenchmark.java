@@ -77,7 +77,7 @@ final class ProductBenchmark {
             if (!profile.isBlank()) {
                 command.addAll(List.of(profile.split(" ")));
             }
-            command.addAll(List.of("-jar", Path.of("target", "ledger.jar").toString(), "--server.port=" + port,
+            command.addAll(List.of("-jar", System.getProperty("bench.jar", "target/ledger.jar"), "--server.port=" + port,
                     "--ledger.data-dir=" + dataDir));
             Path log = Path.of("target", "bench", "app-" + name + ".log");
             Files.createDirectories(log.getParent());
