@@ -2,6 +2,7 @@ package id.sakip.ledger.organisation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -88,6 +93,28 @@ class SignatoryApiTest extends LedgerApiTest {
         return r.getBody();
     }
 
+    private byte[] xlsx(Instant asOf) {
+        ResponseEntity<byte[]> r = http.exchange("/api/v1/organisations/" + ORG + "/reports/budget-realisation"
+                + "?year=2023&format=xlsx" + (asOf == null ? "" : "&asOf=" + asOf), HttpMethod.GET, null, byte[].class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return r.getBody();
+    }
+
+    /** Every text cell of the workbook's last sheet, in reading order. */
+    private static List<String> lastSheetText(byte[] workbook) throws IOException {
+        List<String> text = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            for (Row row : book.getSheetAt(book.getNumberOfSheets() - 1)) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING) {
+                        text.add(cell.getStringCellValue());
+                    }
+                }
+            }
+        }
+        return text;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aNewCamatSignsFromHisFirstDayAndAReportOfTheDayBeforeIsSignedByTheCamatThen() throws IOException {
@@ -124,6 +151,10 @@ class SignatoryApiTest extends LedgerApiTest {
         assertThat(lastPage(pdf(null))).as("the report of the ledger as it stands")
                 .contains("Jiken, ", "Camat Jiken", "Siti Aminah, S.IP", "NIP. 19750505 200003 2 002")
                 .doesNotContain("Budi Santoso");
+        assertThat(lastSheetText(xlsx(whileBudi))).as("the workbook as of a day Budi was in office")
+                .contains("Camat Jiken", "Budi Santoso, S.Sos", "NIP. 19700101 199503 1 001")
+                .doesNotContain("Siti Aminah, S.IP");
+        assertThat(lastSheetText(xlsx(null))).contains("Siti Aminah, S.IP", "NIP. 19750505 200003 2 002");
 
         List<Map<String, Object>> events = (List<Map<String, Object>>) get("/api/v1/organisations/" + ORG
                 + "/audit/events?type=SignatoryChanged").getBody().get("events");
