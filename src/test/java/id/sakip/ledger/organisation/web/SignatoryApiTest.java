@@ -233,4 +233,46 @@ class SignatoryApiTest extends LedgerApiTest {
         assertThat(rows.stream().filter(r -> r.contains("class=\"badge\">menjabat hari ini")).toList()).as("Budi is still in office "
                 + "until Ahmad's first day").singleElement().satisfies(r -> assertThat(r).contains("Budi Santoso"));
     }
+
+    private ResponseEntity<Map<String, Object>> importOrganisation(String org, String headName, String headNip) {
+        String yaml = "organisation:\n  id: " + org + "\n  name: Kecamatan Jiken\n  kabupaten: Blora\n"
+                + "  head: Camat\n  head_name: " + headName + "\n  head_nip: " + headNip + "\n  report_place: Jiken\n"
+                + "strategic_plan:\n  id: renstra-2021-2026\n  period: {from: 2021, to: 2026}\n  goals:\n"
+                + "    - id: T1\n      name: Pelayanan yang meningkat\n      objectives:\n        - id: S1\n"
+                + "          name: Meningkatnya layanan\n          indicators:\n"
+                + "            - {id: IKU-1, name: Indeks layanan, unit: indeks, direction: higher_is_better}\n";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/yaml"));
+        ResponseEntity<Map<String, Object>> r = post("/api/v1/imports/lkjip", yaml.getBytes(StandardCharsets.UTF_8),
+                headers);
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(String.valueOf(r.getBody())).isTrue();
+        return r;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFileNamingAnotherHeadForAnOrganisationInTheLedgerKeepsTheRecordedSignerAndSaysSo() {
+        String org = "kec-ganti-impor";
+        Map<String, Object> first = (Map<String, Object>) importOrganisation(org, "Budi Santoso, S.Sos",
+                "19700101 199503 1 001").getBody().get("summary");
+        assertThat(first).doesNotContainKeys("signatoryInFile", "signatoryKept");
+        awaitProjections();
+
+        Map<String, Object> other = (Map<String, Object>) importOrganisation(org, "Ahmad Fauzi, S.STP",
+                "19800202 200501 1 003").getBody().get("summary");
+        assertThat(other).containsEntry("signatoryInFile", "Ahmad Fauzi, S.STP")
+                .containsEntry("signatoryKept", "Budi Santoso, S.Sos");
+        awaitProjections();
+        List<Map<String, Object>> history = (List<Map<String, Object>>) (List<?>) http.exchange(path(org),
+                HttpMethod.GET, null, List.class).getBody();
+        assertThat(history).extracting(s -> s.get("headName")).containsExactly("Budi Santoso, S.Sos");
+
+        assertThat(put(http, org, Map.of("headName", "Ahmad Fauzi, S.STP", "headNip", "19800202 200501 1 003",
+                "effectiveDate", LedgerClock.today(clock).toString(), "reason", "Pelantikan Camat baru",
+                "legalBasis", DECREE)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> again = (Map<String, Object>) importOrganisation(org, "Ahmad Fauzi, S.STP",
+                "19800202 200501 1 003").getBody().get("summary");
+        assertThat(again).as("the file names the head now recorded").doesNotContainKeys("signatoryInFile",
+                "signatoryKept");
+    }
 }
