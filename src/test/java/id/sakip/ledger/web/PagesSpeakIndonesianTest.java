@@ -106,6 +106,7 @@ class PagesSpeakIndonesianTest extends LedgerApiTest {
         pages.put("/org/kec-jiken/audit/baris/" + line + "?tahun=2023", 200);
         pages.put("/org/kec-jiken/audit/baris/tidak-ada?tahun=2023", 200);
         pages.put("/org/kec-jiken/audit/indikator/IKU-1", 200);
+        pages.put("/org/kec-jiken/penandatangan", 200);
         pages.put("/verifikasi", 200);
         pages.put("/impor", 200);
         pages.put("/admin/proyeksi", 200);

@@ -24,7 +24,7 @@ import id.sakip.ledger.shared.OrganisationAccess;
 /**
  * Who may do what on an organisation's data. Reading needs any role on the organisation (an
  * auditor reads everything and writes nothing); recording and reversing realisations needs
- * TREASURER; budgets, plans, targets, grading scales and imports need PLANNER; ADMIN may do
+ * TREASURER; budgets, plans, targets, grading scales, the signer of reports and imports need PLANNER; ADMIN may do
  * everything. A role held for a kabupaten ({@code kab:blora}) is that role on every organisation the
  * kabupaten's {@link KabupatenMembership} names, nothing outside it. The actor of every command comes
  * from here, never from the request.
@@ -34,7 +34,7 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
         ActorResolver {
 
     private static final Pattern REALISATIONS = Pattern.compile(".*/budgets/[^/]+/realisations(/.*)?");
-    private static final Pattern PLANNING = Pattern.compile(".*/(budgets|plans|indicators|grading-scales)(/.*)?");
+    private static final Pattern PLANNING = Pattern.compile(".*/(budgets|plans|indicators|grading-scales|signatory)(/.*)?");
 
     private final KabupatenMembership membership;
 

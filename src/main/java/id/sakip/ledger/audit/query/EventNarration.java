@@ -66,6 +66,10 @@ public final class EventNarration {
         kind("OrganisationRegistered", "Organisasi didaftarkan", (c, e) -> "Organisasi " + e.get("name")
                 + " didaftarkan" + when(", ", e.get("kabupaten")) + when(", ", e.get("provinsi"))
                 + when("; kepala: ", e.get("head")));
+        kind("SignatoryChanged", "Penandatangan laporan diganti", (c, e) -> "Penandatangan laporan diganti: "
+                + when("", e.get("head")) + when(" ", e.get("headName")) + when(" (NIP ", e.get("headNip") == null ? null
+                : e.get("headNip") + ")") + when(", berlaku ", date(e.get("effectiveDate")))
+                + when(", tempat ", e.get("reportPlace")));
         kind("PlanDefined", "Renstra ditetapkan", (c, e) -> "Renstra " + e.get("fromYear") + "–" + e.get("toYear")
                 + " ditetapkan: " + count(e.get("goals")) + " tujuan, " + indicatorCount(e) + " indikator");
         kind("IndicatorTargetSet", "Target indikator ditetapkan", (c, e) -> "Target " + indicator(c, e) + " tahun "

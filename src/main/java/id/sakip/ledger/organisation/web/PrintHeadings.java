@@ -2,16 +2,21 @@ package id.sakip.ledger.organisation.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 import id.sakip.ledger.organisation.query.OrganisationDirectory;
 import id.sakip.ledger.organisation.query.OrganisationDirectory.OrganisationView;
+import id.sakip.ledger.organisation.query.OrganisationDirectory.Signatory;
 import id.sakip.ledger.shared.LedgerClock;
 import id.sakip.ledger.shared.export.PrintHeading;
 
-/** The heading and signature block of an organisation's printed reports, from its registered data. */
+/**
+ * The heading and signature block of an organisation's printed reports, from its registered data: a report
+ * as of a moment is signed by the head in office on that day (WIB), one of the ledger as it stands by today's.
+ */
 @Component
 public class PrintHeadings {
 
@@ -31,8 +36,12 @@ public class PrintHeadings {
             return new PrintHeading(organisationId, asOf, now, new PrintHeading.Signature(null,
                     LedgerClock.today(clock), null, null, null));
         }
-        return new PrintHeading(o.name(), asOf, now, new PrintHeading.Signature(o.reportPlace(),
-                LedgerClock.today(clock), office(o.head(), o.name()), o.headName(), o.headNip()));
+        LocalDate today = LedgerClock.today(clock);
+        LocalDate inOffice = asOf == null ? today : LocalDate.ofInstant(asOf, LedgerClock.WIB);
+        Signatory s = organisations.signatoryOn(organisationId, inOffice).orElse(new Signatory(null, o.head(),
+                o.headName(), o.headNip(), o.reportPlace(), null, null));
+        return new PrintHeading(o.name(), asOf, now, new PrintHeading.Signature(s.reportPlace(), today,
+                office(s.head(), o.name()), s.headName(), s.headNip()));
     }
 
     /**

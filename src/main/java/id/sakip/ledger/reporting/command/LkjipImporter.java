@@ -21,7 +21,9 @@ import id.sakip.ledger.budget.api.RecordRealisation;
 import id.sakip.ledger.budget.api.RecordRealisations;
 import id.sakip.ledger.eventstore.CommitLog;
 import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
+import id.sakip.ledger.organisation.api.OrganisationRegistered;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
+import id.sakip.ledger.organisation.api.SignatoryChanged;
 import id.sakip.ledger.reporting.command.LkjipDocument.BudgetPart;
 import id.sakip.ledger.reporting.command.LkjipDocument.ImportedRealisation;
 import id.sakip.ledger.shared.LedgerClock;
@@ -153,6 +155,9 @@ public class LkjipImporter {
         aggregates.forEach(a -> before.put(a, lastSequence(a)));
         boolean complete = before.values().stream().allMatch(v -> v >= 0) && isCompletelyRecorded(document);
         Map<String, Object> summary = summary(document);
+        if (before.get(org) >= 0) {
+            summary.putAll(signatoryKept(document.organisation()));
+        }
         if (dryRun) {
             return new ImportResult(org, budget == null ? null : budget.fiscalYear(), document.digest(), true,
                     complete, 0, complete ? "This file was already imported: nothing would be recorded"
@@ -284,6 +289,47 @@ public class LkjipImporter {
                         + "); amend it instead of importing a different file");
             }
         }
+    }
+
+    /**
+     * For an organisation already in the ledger, whose signer the file does not change: when the file names
+     * another head than the one recorded, the two names ({@code signatoryInFile}, {@code signatoryKept}), so
+     * that the import says it kept the ledger's signer; a new head is recorded with a reason and a legal basis
+     * ({@code ChangeSignatory}), which a file does not carry. Empty when the file names none or the same one.
+     */
+    private Map<String, Object> signatoryKept(LkjipDocument.OrganisationPart inFile) {
+        String fileName = stripped(inFile.headName());
+        String fileNip = stripped(inFile.headNip());
+        if (fileName == null && fileNip == null) {
+            return Map.of();
+        }
+        String[] recorded = {null, null};
+        var stream = events.readEvents(inFile.id(), 0);
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof OrganisationRegistered r) {
+                recorded[0] = r.headName();
+                recorded[1] = r.headNip();
+            } else if (payload instanceof SignatoryChanged c) {
+                recorded[0] = c.headName();
+                recorded[1] = c.headNip();
+            }
+        }
+        boolean same = (fileName == null || fileName.equals(recorded[0]))
+                && (fileNip == null || fileNip.equals(recorded[1]));
+        if (same) {
+            return Map.of();
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("signatoryInFile", fileName == null ? "NIP " + fileNip : fileName);
+        if (recorded[0] != null) {
+            kept.put("signatoryKept", recorded[0]);
+        }
+        return kept;
+    }
+
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private long lastSequence(String aggregateId) {

@@ -67,7 +67,9 @@ public class ImportPages {
     private static final Map<String, String> LABELS = Map.of(
             "renstra", "Renstra", "indicators", "Indikator kinerja", "targets", "Target tahunan",
             "indicatorRealisations", "Realisasi indikator", "printedSection", "Angka laporan tercetak (untuk rekonsiliasi)",
-            "printedTables", "Tabel tercetak");
+            "printedTables", "Tabel tercetak",
+            "signatoryInFile", "Penandatangan dalam berkas (tidak dipakai: ganti lewat halaman Penandatangan)",
+            "signatoryKept", "Penandatangan yang tetap tercatat");
 
     /** The preview figures not shown in their own rows, labelled in Bahasa Indonesia. */
     static Map<String, Object> extras(Map<String, Object> summary) {

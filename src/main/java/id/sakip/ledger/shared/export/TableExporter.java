@@ -51,11 +51,14 @@ public final class TableExporter {
         return export(format, tables, null);
     }
 
-    /** As {@link #export(ExportFormat, List)}, a PDF with the heading, page numbers and signature block of {@code heading}. */
+    /**
+     * As {@link #export(ExportFormat, List)}, a PDF with the heading, page numbers and signature block of
+     * {@code heading}, a workbook with the signature block after the table of its last sheet.
+     */
     public static byte[] export(ExportFormat format, List<ReportTable> tables, PrintHeading heading) {
         tables = withRows(tables);
         return switch (format) {
-            case XLSX -> xlsx(tables);
+            case XLSX -> xlsx(tables, heading);
             case CSV -> csv(tables);
             case PDF -> pdf(tables, heading);
         };
@@ -83,6 +86,14 @@ public final class TableExporter {
      * strings table), so a large budget costs a bounded amount of heap whatever its number of lines.
      */
     public static byte[] xlsx(List<ReportTable> tables) {
+        return xlsx(tables, null);
+    }
+
+    /**
+     * As {@link #xlsx(List)}; with a heading that names a signer, the last sheet ends, as the PDF does, with the
+     * signature block under the right part of its table: place and date, office, room to sign, name and NIP.
+     */
+    public static byte[] xlsx(List<ReportTable> tables, PrintHeading heading) {
         SXSSFWorkbook book = new SXSSFWorkbook(null, ROW_WINDOW, true, false);
         try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
@@ -126,6 +137,9 @@ public final class TableExporter {
                     }
                 }
                 header.getSheet().createFreezePane(0, r - table.rows().size());
+                if (heading != null && heading.signature() != null && table == tables.get(tables.size() - 1)) {
+                    signatureRows(sheet, r + 2, table.columns().size() * 3 / 5, heading.signature(), styles);
+                }
                 for (int c = 0; c < widths.length; c++) {
                     sheet.setColumnWidth(c, Math.min(80, widths[c] + 3) * 256);
                 }
@@ -149,10 +163,29 @@ public final class TableExporter {
         return n == 1 ? base : base.substring(0, Math.min(base.length(), 28)).strip() + " " + n;
     }
 
+    /** The signature block's lines from {@code first} on, in column {@code column}; the name and office in bold. */
+    private static void signatureRows(Sheet sheet, int first, int column, PrintHeading.Signature s, Styles styles) {
+        List<String> lines = signatureLines(s);
+        int r = first;
+        sheet.createRow(r++).createCell(column).setCellValue(lines.get(0));
+        Cell office = sheet.createRow(r++).createCell(column);
+        office.setCellValue(lines.get(1));
+        office.setCellStyle(styles.signer);
+        r += SIGNING_ROOM;
+        Cell name = sheet.createRow(r++).createCell(column);
+        name.setCellValue(lines.get(2));
+        name.setCellStyle(styles.signer);
+        sheet.createRow(r).createCell(column).setCellValue(lines.get(3));
+    }
+
+    /** Empty rows left between the office and the name of a workbook's signature block, to sign and stamp in. */
+    static final int SIGNING_ROOM = 4;
+
     /** Cell styles, created once per workbook. */
     private static final class Styles {
         final CellStyle title;
         final CellStyle header;
+        final CellStyle signer;
         final Map<String, CellStyle> cells = new HashMap<>();
         private final Workbook book;
         private final Font bold;
@@ -170,6 +203,8 @@ public final class TableExporter {
             header.setFont(bold);
             header.setBorderBottom(BorderStyle.THIN);
             header.setWrapText(true);
+            signer = book.createCellStyle();
+            signer.setFont(bold);
         }
 
         CellStyle of(Kind kind, boolean total) {
@@ -346,17 +381,24 @@ public final class TableExporter {
         PdfPCell empty = new PdfPCell(new Phrase(""));
         empty.setBorder(PdfPCell.NO_BORDER);
         block.addCell(empty);
+        List<String> text = signatureLines(s);
         Paragraph lines = new Paragraph();
-        lines.add(new Phrase((blank(s.place()) ? BLANK : s.place()) + ", " + IndonesianFormat.longDate(s.date())
-                + "\n", normal));
-        lines.add(new Phrase((blank(s.title()) ? "Kepala" : s.title()) + "\n\n\n\n\n", bold));
-        lines.add(new Phrase((blank(s.name()) ? BLANK : s.name()) + "\n", bold));
-        lines.add(new Phrase("NIP. " + (blank(s.nip()) ? BLANK : s.nip()), normal));
+        lines.add(new Phrase(text.get(0) + "\n", normal));
+        lines.add(new Phrase(text.get(1) + "\n\n\n\n\n", bold));
+        lines.add(new Phrase(text.get(2) + "\n", bold));
+        lines.add(new Phrase(text.get(3), normal));
         PdfPCell signer = new PdfPCell(lines);
         signer.setBorder(PdfPCell.NO_BORDER);
         signer.setHorizontalAlignment(Element.ALIGN_CENTER);
         block.addCell(signer);
         return block;
+    }
+
+    /** The signature block's text, the same in every format: place and date, office, name, NIP (a line for each unknown). */
+    static List<String> signatureLines(PrintHeading.Signature s) {
+        return List.of((blank(s.place()) ? BLANK : s.place()) + ", " + IndonesianFormat.longDate(s.date()),
+                blank(s.title()) ? "Kepala" : s.title(), blank(s.name()) ? BLANK : s.name(),
+                "NIP. " + (blank(s.nip()) ? BLANK : s.nip()));
     }
 
     private static boolean blank(String text) {

@@ -24,6 +24,7 @@ public final class IndonesianMessages {
             case "legalBasis" -> "dasar hukum";
             case "document" -> "nomor dokumen";
             case "effectiveDate" -> "tanggal berlaku";
+            case "headName" -> "nama kepala";
             default -> name.toString();
         };
     }
@@ -84,6 +85,12 @@ public final class IndonesianMessages {
             case "INVALID_CHARACTER" -> "Ditolak: teks berisi karakter yang tidak diizinkan.";
             case "YEAR_IN_FUTURE" -> "Ditolak: tahun itu belum tiba.";
             case "UNKNOWN_PROCESSOR" -> "Ditolak: model baca " + d.get("processor") + " tidak dikenal.";
+            case "INVALID_NIP" -> "Ditolak: NIP hanya berisi angka, boleh dikelompokkan dengan spasi (mis. "
+                    + "19700101 199503 1 001).";
+            case "SIGNATORY_UNCHANGED" -> "Ditolak: " + d.get("headName") + " sudah tercatat sebagai penandatangan "
+                    + "dengan jabatan, NIP dan tempat yang sama; tidak ada yang berubah.";
+            case "SIGNATORY_BEFORE_LAST_CHANGE" -> "Ditolak: tanggal menjabat " + d.get("effectiveDate")
+                    + " sebelum penggantian penandatangan terakhir (" + d.get("lastChange") + ").";
             case "MISSING_PARAMETER" -> "Ditolak: isian yang diperlukan belum lengkap.";
             default -> switch (v.kind()) {
                 case NOT_FOUND -> "Tidak ditemukan: data yang diminta belum tercatat (kode " + v.code() + ").";

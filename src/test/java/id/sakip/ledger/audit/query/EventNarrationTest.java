@@ -81,6 +81,22 @@ class EventNarrationTest {
     }
 
     @Test
+    void aChangeOfSignerReadsWithTheNewHeadHisNipTheDateAndThePlace() throws Exception {
+        Map<String, Object> content = JSON.convertValue(new id.sakip.ledger.organisation.api.SignatoryChanged(
+                "kec-jiken", "Camat", "Siti Aminah, S.IP", "19750505 200003 2 002", "Jiken", LocalDate.of(2024, 3, 1),
+                "Mutasi jabatan", "Keputusan Bupati Blora Nomor 821.2/15/2024"), new TypeReference<>() {
+                });
+        assertThat(EventNarration.name("SignatoryChanged")).isEqualTo("Penandatangan laporan diganti");
+        assertThat(EventNarration.sentence("SignatoryChanged", "kec-jiken", content, EventNarration.NO_NAMES))
+                .isEqualTo("Penandatangan laporan diganti: Camat Siti Aminah, S.IP (NIP 19750505 200003 2 002), "
+                        + "berlaku 01-03-2024, tempat Jiken");
+        assertThat(EventNarration.valueDate(content)).isEqualTo("2024-03-01");
+        content.remove("headNip");
+        assertThat(EventNarration.sentence("SignatoryChanged", "kec-jiken", content, EventNarration.NO_NAMES))
+                .isEqualTo("Penandatangan laporan diganti: Camat Siti Aminah, S.IP, berlaku 01-03-2024, tempat Jiken");
+    }
+
+    @Test
     void typingRealisasiFindsTheRealisationsOfTheBudgetAndOfTheIndicators() {
         assertThat(EventNarration.typesMatching("realisasi")).containsExactlyInAnyOrder("RealisationRecorded",
                 "RealisationReversed", "IndicatorRealisationRecorded", "IndicatorRealisationCorrected");

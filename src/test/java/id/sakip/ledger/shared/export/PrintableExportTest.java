@@ -137,4 +137,49 @@ class PrintableExportTest {
         assertThat(text).contains("Keadaan per terkini", TableExporter.BLANK + ", 2 Desember 2026", "Camat Jiken",
                 "NIP. " + TableExporter.BLANK);
     }
+
+    /** The text of the cells of a sheet's column from a row on, one entry per row ("" for an empty row). */
+    private static List<String> column(org.apache.poi.ss.usermodel.Sheet sheet, int column, int from) {
+        List<String> cells = new ArrayList<>();
+        for (int r = from; r <= sheet.getLastRowNum(); r++) {
+            var row = sheet.getRow(r);
+            Cell cell = row == null ? null : row.getCell(column);
+            cells.add(cell == null ? "" : cell.getStringCellValue());
+        }
+        return cells;
+    }
+
+    @Test
+    void theWorkbookEndsItsLastSheetWithTheSignatureBlockAsThePdfDoes() throws IOException {
+        PrintHeading heading = new PrintHeading("Kecamatan Jiken", null, Instant.parse("2026-12-02T01:30:00Z"),
+                new PrintHeading.Signature("Jiken", LocalDate.of(2026, 12, 2), "Camat Jiken", "Budi Santoso, S.Sos",
+                        "19700101 199503 1 001"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableExporter.export(ExportFormat.XLSX,
+                List.of(findings(), progress()), heading)))) {
+            var first = book.getSheetAt(0);
+            assertThat(first.getLastRowNum()).as("the first sheet ends with its table").isEqualTo(6);
+            var last = book.getSheetAt(1);
+            assertThat(last.getRow(4).getCell(1).getNumericCellValue()).as("the table itself").isEqualTo(2026d);
+            assertThat(column(last, 1, 5)).containsExactly("", "", "Jiken, 2 Desember 2026", "Camat Jiken", "", "", "",
+                    "", "Budi Santoso, S.Sos", "NIP. 19700101 199503 1 001");
+            assertThat(book.getFontAt(last.getRow(8).getCell(1).getCellStyle().getFontIndex()).getBold())
+                    .as("the office in bold").isTrue();
+            assertThat(book.getFontAt(last.getRow(13).getCell(1).getCellStyle().getFontIndex()).getBold())
+                    .as("the name in bold").isTrue();
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableExporter.xlsx(List.of(progress()))))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).as("no heading, no signature").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aWorkbookLeavesLinesToWriteOnForASignerTheDataDoesNotName() throws IOException {
+        PrintHeading heading = new PrintHeading("Kecamatan Jiken", null, Instant.parse("2026-12-02T01:30:00Z"),
+                new PrintHeading.Signature(null, LocalDate.of(2026, 12, 2), "Camat Jiken", null, null));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableExporter.xlsx(List.of(findings()),
+                heading)))) {
+            assertThat(column(book.getSheetAt(0), 2, 9)).containsExactly(TableExporter.BLANK + ", 2 Desember 2026",
+                    "Camat Jiken", "", "", "", "", TableExporter.BLANK, "NIP. " + TableExporter.BLANK);
+        }
+    }
 }
