@@ -3,6 +3,7 @@ package id.sakip.ledger.eventstore.metadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Sends commands on behalf of a web request: the actor comes from authentication, the correlation
  * id from the request (or a new one), and the client's idempotency key travels with a fingerprint
  * of the request so the aggregate can tell a retry from a different request under the same key. A
- * command that lost an optimistic-concurrency race (nothing stored) is decided again, a few times.
+ * command that lost an optimistic-concurrency race to another instance (nothing stored) is decided
+ * again until it is stored or refused, for at most {@code ledger.commands.retry-for}: a count of
+ * attempts would run out sooner the more requests of this instance wait on the same aggregate.
  */
 @Component
 public class LedgerCommands {
@@ -31,11 +35,14 @@ public class LedgerCommands {
     private final CommandGateway gateway;
     private final ActorResolver actors;
     private final ObjectMapper mapper;
+    private final Duration retryFor;
 
-    public LedgerCommands(CommandGateway gateway, ActorResolver actors, ObjectMapper mapper) {
+    public LedgerCommands(CommandGateway gateway, ActorResolver actors, ObjectMapper mapper,
+                          @Value("${ledger.commands.retry-for:20s}") Duration retryFor) {
         this.gateway = gateway;
         this.actors = actors;
         this.mapper = mapper;
+        this.retryFor = retryFor;
     }
 
     /**
@@ -63,12 +70,13 @@ public class LedgerCommands {
             meta.put(LedgerMetadata.IDEMPOTENCY_KEY, context.idempotencyKey());
             meta.put(LedgerMetadata.REQUEST_FINGERPRINT, fingerprint(context.request() == null ? command : context.request()));
         }
+        long deadline = System.nanoTime() + retryFor.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command, MetaData.from(meta));
             } catch (org.axonframework.modelling.command.ConcurrencyException e) {
                 // another instance changed the same aggregate first; nothing was stored, so decide again
-                if (attempt >= MAX_ATTEMPTS) {
+                if (System.nanoTime() - deadline >= 0) {
                     throw e;
                 }
                 backOff(attempt);
@@ -81,11 +89,10 @@ public class LedgerCommands {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 8;
-
+    /** A short random pause, growing with the attempts up to 50 ms, so that racing retries spread out. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * Math.min(attempt, 10) + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a command", e);
