@@ -16,6 +16,25 @@ public interface OrganisationAccess {
         }
     }
 
+    /**
+     * Throws {@link AccessDenied} unless the current user may record data of the organisation, which needs
+     * {@code role}: as {@link #require} once it is registered; before that, {@code role} (or ADMIN) for it
+     * or for the whole kabupaten {@code kabupatenId} its data names (may be {@code null}), so that a planner
+     * of the kabupaten (Bappeda) registers a new OPD of it by its first import.
+     */
+    default void requireToRecord(String organisationId, String kabupatenId, String role) {
+        require(organisationId, role);
+    }
+
+    /**
+     * Runs {@code work}, which registers the new organisation as one of {@code kabupatenId}, with the
+     * organisation counted as one of that kabupaten for the current user's grants before its registration
+     * is committed, so that every event of it names the role that allowed it.
+     */
+    default void whileRegistering(String organisationId, String kabupatenId, Runnable work) {
+        work.run();
+    }
+
     /** Whether the current user may read the organisation's data. */
     boolean mayRead(String organisationId);
 

@@ -154,4 +154,28 @@ final class KabupatenFixtures {
                             - {number: 1, name: Penyediaan Jasa Surat Menyurat, class: barang_jasa, budget: 1000000}
                 """;
     }
+
+    /** The first LKjIP file of a kecamatan: its registration and a budget of one line with one realisation. */
+    static String kecamatanOf(String organisationId, String name, String kabupaten) {
+        return """
+                organisation:
+                  id: %s
+                  name: %s
+                  kabupaten: %s
+                  provinsi: Jawa Tengah
+                  head: Camat
+                budget:
+                  fiscal_year: 2024
+                  fund: APBD
+                  programs:
+                    - number: 1
+                      name: Program Penunjang Urusan Pemerintahan
+                      activities:
+                        - number: 1
+                          name: Administrasi Umum
+                          objective: S1
+                          sub_activities:
+                            - {number: 1, name: Penyediaan Jasa Surat Menyurat, class: barang_jasa, budget: 1000000, realisations: [{date: 2024-04-02, amount: 250000, document: SP2D-%s}]}
+                """.formatted(organisationId, name, kabupaten, organisationId);
+    }
 }

@@ -1,5 +1,6 @@
 package id.sakip.ledger.access.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -26,8 +27,9 @@ import id.sakip.ledger.shared.OrganisationAccess;
  * auditor reads everything and writes nothing); recording and reversing realisations needs
  * TREASURER; budgets, plans, targets, grading scales, the signer of reports and imports need PLANNER; ADMIN may do
  * everything. A role held for a kabupaten ({@code kab:blora}) is that role on every organisation the
- * kabupaten's {@link KabupatenMembership} names, nothing outside it. The actor of every command comes
- * from here, never from the request.
+ * kabupaten's {@link KabupatenMembership} names, nothing outside it, and a planner's for a new
+ * organisation whose first data names the kabupaten. The actor of every command comes from here, never
+ * from the request.
  */
 @Component
 public class AccessPolicy implements AuthorizationManager<RequestAuthorizationContext>, OrganisationAccess,
@@ -37,6 +39,11 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
     private static final Pattern PLANNING = Pattern.compile(".*/(budgets|plans|indicators|grading-scales|signatory)(/.*)?");
 
     private final KabupatenMembership membership;
+    /** The organisation this thread is registering, and its kabupaten, while its registration is uncommitted. */
+    private final ThreadLocal<Registering> registering = new ThreadLocal<>();
+
+    private record Registering(String organisationId, String kabupatenId) {
+    }
 
     public AccessPolicy(KabupatenMembership membership) {
         this.membership = membership;
@@ -48,7 +55,11 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
             return null;
         }
         KabupatenId kabupaten = membership.kabupatenOf(organisationId);
-        return kabupaten == null ? null : kabupaten.value();
+        if (kabupaten != null) {
+            return kabupaten.value();
+        }
+        Registering pending = registering.get();
+        return pending != null && pending.organisationId().equals(organisationId) ? pending.kabupatenId() : null;
     }
 
     /** The current user as a {@link LedgerUser}, whether signed in with a password or a token. */
@@ -106,6 +117,49 @@ public class AccessPolicy implements AuthorizationManager<RequestAuthorizationCo
                 kabupatenOf(user, organisationId)))) {
             throw new AccessDenied("You need the " + role + " role for " + organisationId,
                     Map.of("organisationId", organisationId, "role", role));
+        }
+    }
+
+    @Override
+    public void requireToRecord(String organisationId, String kabupatenId, String role) {
+        LedgerUser user = current();
+        if (user != null && user.isAdmin()) {
+            return;
+        }
+        Role needed = Role.valueOf(role);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("organisationId", organisationId);
+        details.put("role", role);
+        if (membership.registeredBy(organisationId, null)) {
+            KabupatenId registered = membership.kabupatenOf(organisationId);
+            String kabupaten = registered == null ? null : registered.value();
+            if (user == null || !user.has(needed, organisationId, kabupaten)) {
+                if (kabupaten != null) {
+                    details.put("kabupatenId", kabupaten);
+                }
+                throw new AccessDenied(organisationId + " sudah terdaftar" + (kabupaten == null ? ""
+                        : " di kabupaten " + kabupaten) + "; hanya " + role + " organisasi itu" + (kabupaten == null
+                        ? "" : " atau kabupatennya (kab:" + kabupaten + ")") + " yang dapat mencatat datanya",
+                        details);
+            }
+        } else if (user == null || !user.has(needed, organisationId, kabupatenId)) {
+            if (kabupatenId != null) {
+                details.put("kabupatenId", kabupatenId);
+            }
+            throw new AccessDenied("Organisasi baru " + organisationId + (kabupatenId == null
+                    ? " tidak menyebut kabupatennya; hanya ADMIN atau " + role + " organisasi itu"
+                    : " termasuk kabupaten " + kabupatenId + "; hanya ADMIN, " + role + " organisasi itu, atau "
+                    + role + " kabupaten itu (kab:" + kabupatenId + ")") + " yang dapat mendaftarkannya", details);
+        }
+    }
+
+    @Override
+    public void whileRegistering(String organisationId, String kabupatenId, Runnable work) {
+        registering.set(new Registering(organisationId, kabupatenId));
+        try {
+            work.run();
+        } finally {
+            registering.remove();
         }
     }
 

@@ -56,7 +56,7 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden() {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
-                "Your roles do not allow this on this organisation");
+                "Peran Anda tidak mengizinkan tindakan ini");
     }
 
     static RequestRejectedHandler rejected() {

@@ -21,6 +21,7 @@ import id.sakip.ledger.budget.api.RecordRealisation;
 import id.sakip.ledger.budget.api.RecordRealisations;
 import id.sakip.ledger.eventstore.CommitLog;
 import id.sakip.ledger.eventstore.LedgerEventStorageEngine;
+import id.sakip.ledger.organisation.api.KabupatenId;
 import id.sakip.ledger.organisation.api.OrganisationRegistered;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
 import id.sakip.ledger.organisation.api.SignatoryChanged;
@@ -32,7 +33,8 @@ import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 
 /**
  * Records an LKjIP data file as events: the organisation, its budget with year-end realisations,
- * and the parts other modules take ({@link ImportStep}s). The whole file is validated before
+ * and the parts other modules take ({@link ImportStep}s). A new organisation is registered by the file's
+ * first import, by a planner of it or of the kabupaten the file names. The whole file is validated before
  * anything is recorded, and all of it is recorded in one commit or not at all; importing the same
  * file again appends nothing and says so.
  */
@@ -146,7 +148,9 @@ public class LkjipImporter {
     public ImportResult importDocument(LkjipDocument document, BudgetOrigin origin, boolean dryRun,
                                        String correlationId, Progress progress) {
         String org = document.organisation().id();
-        access.require(org, "PLANNER");
+        KabupatenId kabupaten = KabupatenId.of(document.organisation().kabupaten());
+        String kabupatenId = kabupaten == null ? null : kabupaten.value();
+        access.requireToRecord(org, kabupatenId, "PLANNER");
         BudgetPart budget = document.budget();
         checkBudget(document, origin);
         steps.forEach(s -> s.check(document));
@@ -173,7 +177,12 @@ public class LkjipImporter {
         int total = 3 + realisationCount + steps.size();
         log.info("Importing {} ({}): {} realisations and {} steps in one unit of work", org, document.digest(),
                 realisationCount, steps.size());
-        recordAtomically(document, origin, before, correlationId, progress, realisationCount, total);
+        if (before.get(org) < 0) {
+            access.whileRegistering(org, kabupatenId, () -> recordAtomically(document, origin, before,
+                    correlationId, progress, realisationCount, total));
+        } else {
+            recordAtomically(document, origin, before, correlationId, progress, realisationCount, total);
+        }
         progress.at("Selesai", total, total);
         long appended = 0;
         for (String a : aggregates) {

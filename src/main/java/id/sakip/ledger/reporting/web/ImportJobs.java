@@ -27,6 +27,11 @@ public class ImportJobs {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportJobs.class);
 
+    /** Why an LKjIP file of an organisation the user may not record for is refused, in words. */
+    static final String REFUSED = "Ditolak: hanya perencana organisasi dalam berkas ini, atau perencana seluruh "
+            + "kabupatennya (Bappeda) bila organisasinya baru atau termasuk kabupaten itu, yang dapat mengimpornya; "
+            + "tidak ada yang dicatat.";
+
     /** Where one import stands. */
     public static final class Job {
         public final String id;
@@ -93,7 +98,7 @@ public class ImportJobs {
         } catch (RuleViolation refused) {
             job.error = IndonesianMessages.of(refused);
         } catch (AccessDenied denied) {
-            job.error = "Ditolak: hanya perencana organisasi dalam berkas ini yang dapat mengimpornya.";
+            job.error = REFUSED;
         } catch (RuntimeException failed) {
             log.error("Import {} failed", job.id, failed);
             job.error = "Impor gagal karena kesalahan sistem; tidak ada yang dicatat. Laporkan nomor impor "

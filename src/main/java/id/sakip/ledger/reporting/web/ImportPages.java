@@ -183,7 +183,7 @@ public class ImportPages {
         } catch (RuleViolation refused) {
             model.addAttribute("error", IndonesianMessages.of(refused));
         } catch (AccessDenied denied) {
-            model.addAttribute("error", "Ditolak: hanya perencana organisasi dalam berkas ini yang dapat mengimpornya.");
+            model.addAttribute("error", ImportJobs.REFUSED);
         }
         return page(model);
     }
