@@ -81,7 +81,7 @@ public final class LedgerBenchmark {
 
     private static final AtomicLong ENTRY = new AtomicLong();
     /** The JVM options the ledger ships with ({@code ledger.jvm.args} in the pom, ops/ and the README). */
-    public static final String JVM_ARGS = "-Xmx512m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+UseSerialGC";
+    public static final String JVM_ARGS = "-Xmx400m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+UseSerialGC";
 
     private static void run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
