@@ -10,6 +10,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -61,6 +62,20 @@ public class EventStoreConfiguration {
                     }
                     return builder;
                 }));
+    }
+
+    /**
+     * A projection that fails on an event stops and takes the event again, it never steps over it:
+     * Axon's default logs the failure and moves the processor's token past the event, so a read model
+     * would silently lack a realisation while every later read looked healthy. Propagated, the failure
+     * ends the streaming processor's batch, which is retried from the last stored token (and shows as
+     * lag on readiness); in the one subscribing processor (the sign-in cache) it fails the command that
+     * published the event, so the cache never disagrees with the store.
+     */
+    @Bean
+    public ConfigurerModule projectionsNeverStepOverAnEvent() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
     }
 
     @Bean(destroyMethod = "close")
