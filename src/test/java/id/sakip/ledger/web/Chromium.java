@@ -3,6 +3,7 @@ package id.sakip.ledger.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -23,6 +24,8 @@ public final class Chromium {
 
     private static final Path BINARY = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's chromium-l10n: without it Chromium has only en-US and writes dates as mm/dd/yyyy. */
+    static final Path INDONESIAN = Path.of("/usr/lib/chromium/locales/id.pak");
 
     private Chromium() {
     }
@@ -36,15 +39,26 @@ public final class Chromium {
         return installed;
     }
 
-    /** A headless browser with a window of {@code width} × 900 px that waits up to 5 s for elements. */
+    /**
+     * A headless browser with a window of {@code width} × 900 px that waits up to 5 s for elements, set up
+     * as an Indonesian office's: it asks for pages in {@code id-ID} and its own locale, which writes a date
+     * field as dd/mm/yyyy, is Indonesian. On Linux Chromium takes its locale from {@code LANGUAGE} and
+     * ignores {@code --lang}; the accepted languages decide {@code navigator.language}.
+     */
     public static ChromeDriver start(int width) {
+        if (!Files.exists(INDONESIAN)) {
+            System.out.println("Chromium has no Indonesian locale (" + INDONESIAN + "): install Debian's "
+                    + "chromium-l10n (.ci/run does); date fields are then written mm/dd/yyyy");
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + width + ",900");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .build(), options);
+                "--disable-dev-shm-usage", "--window-size=" + width + ",900", "--lang=id-ID");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id"));
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .withEnvironment(Map.of("LANGUAGE", "id", "LANG", "id_ID.UTF-8")).build();
+        ChromeDriver browser = new ChromeDriver(driver, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return browser;
     }

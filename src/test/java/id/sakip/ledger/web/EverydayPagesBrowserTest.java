@@ -76,6 +76,10 @@ class EverydayPagesBrowserTest extends LedgerApiTest {
         return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
     }
 
+    private String script(String script) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(script));
+    }
+
     private void width(int width) {
         browser.manage().window().setSize(new Dimension(width, 900));
     }
@@ -167,6 +171,17 @@ class EverydayPagesBrowserTest extends LedgerApiTest {
         postJikenImport();
         awaitProjections();
         signIn("admin", ADMIN_PASSWORD);
+        width(1366);
+        browser.get(url("/org/kec-jiken/anggaran/2023"));
+        assertThat(script("return navigator.language")).startsWith("id");
+        assertThat(script("return Intl.DateTimeFormat().resolvedOptions().locale"))
+                .as("Chromium's own locale, which writes the date field (Debian's chromium-l10n)").startsWith("id");
+        assertThat(script("return new Intl.DateTimeFormat(undefined, {day: '2-digit', month: '2-digit', "
+                + "year: 'numeric'}).format(new Date(2023, 11, 31))")).isEqualTo("31/12/2023");
+        LocalDate realisationDate = LocalDate.parse(browser.findElement(By.id("date")).getAttribute("value"));
+        assertThat(realisationDate).as("a new realisation's date in the 2023 budget")
+                .isBetween(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31));
+        screenshot("budget-date-id");
         width(390);
         for (String page : List.of("/org/kec-jiken/laporan/2023", "/org/kec-jiken/anggaran/2023",
                 "/org/kec-jiken/audit", "/")) {

@@ -134,7 +134,9 @@ public class DpaImporter {
                     line.put("lineId", l.lineId());
                     line.put("number", l.number());
                     line.put("program", p.number());
+                    line.put("programName", p.name());
                     line.put("activity", a.number());
+                    line.put("activityName", a.name());
                     line.put("name", l.name());
                     line.put("economicClass", l.economicClass().code());
                     line.put("budget", l.amount().value());

@@ -156,7 +156,7 @@ public class ImportPages {
             model.addAttribute("dpaError", "Ditolak: hanya perencana organisasi ini yang dapat mengimpor DPA-nya.");
             return page(model);
         }
-        return "redirect:/org/" + p.organisation() + "/anggaran/" + p.year();
+        return "redirect:/org/" + p.organisation() + "/anggaran/" + p.year() + "?diimpor";
     }
 
     @PostMapping("/impor/pratinjau")
