@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import id.sakip.ledger.access.api.ChangePassword;
 import id.sakip.ledger.access.api.ChangeUserRoles;
 import id.sakip.ledger.access.api.CreateUser;
@@ -71,6 +73,7 @@ public class UserController {
         return encoder.encode(password);
     }
 
+    @ApiResponse(responseCode = "201", description = "Pengguna dibuat", useReturnTypeSchema = true)
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody NewUser body) {
         commands.send(new CreateUser(body.username(), hash(body.password()), body.roles()), context());

@@ -16,6 +16,25 @@ import id.sakip.ledger.shared.Percentages;
  * LKjIP Table 3.9: budget against realisation for every line, activity, program, objective and
  * economic class, and the total; every figure computed from the lines, never entered.
  */
+@io.swagger.v3.oas.annotations.media.Schema(example = """
+        {"organisationId": "kec-jiken", "fiscalYear": 2023, "lastRecordedAt": "2024-01-05T03:12:40Z", "closed": false,
+        "lines": [{"lineId": "2", "number": 2, "name": "Penyediaan Gaji dan Tunjangan ASN", "program": 1, "activity": 2,
+        "objective": "S1", "economicClass": "pegawai", "originalBudget": 1443000000, "budget": 1443000000,
+        "realised": 1373534865, "remaining": 69465135, "absorptionPercent": 95.19, "entries": 12, "reversals": 0}],
+        "activities": [{"id": "2", "name": "Administrasi Keuangan Perangkat Daerah", "originalBudget": 1452600000,
+        "budget": 1452600000, "realised": 1383134865, "remaining": 69465135, "absorptionPercent": 95.22}],
+        "programs": [{"id": "1", "name": "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+        "originalBudget": 1759515000, "budget": 1759515000, "realised": 1687246918, "remaining": 72268082,
+        "absorptionPercent": 95.89}],
+        "objectives": [{"id": "S1", "name": "S1", "originalBudget": 1775815000, "budget": 1775815000,
+        "realised": 1703546918, "remaining": 72268082, "absorptionPercent": 95.93}],
+        "classes": [{"id": "pegawai", "name": "Belanja Pegawai", "originalBudget": 1452600000, "budget": 1452600000,
+        "realised": 1383134865, "remaining": 69465135, "absorptionPercent": 95.22}],
+        "total": {"originalBudget": 1923000000, "budget": 1923000000, "realised": 1849985878, "remaining": 73014122,
+        "absorptionPercent": 96.20},
+        "monthly": [{"month": 12, "cumulativeRealised": 1849985878, "cumulativeAbsorptionPercent": 96.20,
+        "lineCumulativeRealised": {"1": 3600000, "2": 1373534865}}]}
+        """)
 public record BudgetRealisationReport(String organisationId, int fiscalYear, LocalDate until,
                                       Instant lastRecordedAt, boolean closed, List<LineRow> lines,
                                       List<GroupRow> activities, List<GroupRow> programs, List<GroupRow> objectives,

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import id.sakip.ledger.budget.api.AdoptBudget;
 import id.sakip.ledger.budget.api.AmendBudget;
 import id.sakip.ledger.budget.api.AmendmentKind;
@@ -75,6 +77,8 @@ public class BudgetController {
         return new LedgerCommands.Context(org, correlation, key, sent);
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "DPA ditetapkan; Location menunjuk laporan realisasinya")
     @PostMapping
     public ResponseEntity<Map<String, Object>> adopt(@PathVariable String org, @PathVariable int year,
                                                      @RequestBody AdoptionRequest body,
@@ -86,6 +90,7 @@ public class BudgetController {
                 + year)).body(Map.of("organisationId", org, "fiscalYear", year, "status", "ADOPTED"));
     }
 
+    @ApiResponse(responseCode = "201", description = "Perubahan anggaran dicatat", useReturnTypeSchema = true)
     @PostMapping("/amendments")
     public ResponseEntity<Map<String, Object>> amend(@PathVariable String org, @PathVariable int year,
                                                      @RequestBody AmendmentRequest body,
@@ -98,6 +103,8 @@ public class BudgetController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("amendmentId", amendmentId));
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Realisasi dicatat; Location menunjuk entrinya")
     @PostMapping("/realisations")
     public ResponseEntity<RealisationReceipt> record(@PathVariable String org, @PathVariable int year,
                                                      @RequestBody RealisationRequest body,
@@ -118,6 +125,7 @@ public class BudgetController {
                 + "/realisations/" + receipt.entryId())).body(receipt);
     }
 
+    @ApiResponse(responseCode = "201", description = "Pembalikan realisasi dicatat", useReturnTypeSchema = true)
     @PostMapping("/realisations/{entryId}/reversal")
     public ResponseEntity<Map<String, Object>> reverse(@PathVariable String org, @PathVariable int year,
                                                        @PathVariable String entryId, @RequestBody ReversalRequest body,

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import id.sakip.ledger.eventstore.ProjectionLag;
 import id.sakip.ledger.eventstore.projection.ProjectionRebuilds;
 import id.sakip.ledger.eventstore.projection.ProjectionRebuilds.RebuildStatus;
@@ -35,6 +37,8 @@ public class AdminController {
     public record RebuildRequest(List<String> processors) {
     }
 
+    @ApiResponse(responseCode = "202", useReturnTypeSchema = true,
+            description = "Pembangunan ulang dimulai; kemajuannya di GET /rebuilds")
     @PostMapping("/rebuilds")
     public ResponseEntity<List<RebuildStatus>> rebuild(@RequestBody(required = false) RebuildRequest body) {
         List<String> names = body == null || body.processors() == null || body.processors().isEmpty()

@@ -22,6 +22,16 @@ import java.util.List;
  * @param furthestBehind organisations with a budget whose absorption at {@code month} is furthest below
  *                       the even-spending line, furthest first (at most five)
  */
+@io.swagger.v3.oas.annotations.media.Schema(example = """
+        {"kabupatenId": "blora", "name": "Blora", "year": 2023, "month": 12, "evenSpendingPercent": 100.00,
+        "organisations": [{"organisationId": "kec-jiken", "name": "Kecamatan Jiken", "budget": 1923000000,
+        "realised": 1849985878, "absorptionPercent": 96.20, "absorptionAtMonthPercent": 96.20,
+        "meanAchievementPercent": 100.47, "indicatorsWithAchievement": 2, "sakipScore": 72.50, "sakipGrade": "BB",
+        "reconciliationFindings": 22}], "total": {"budget": 1923000000, "realised": 1849985878, "absorptionPercent": 96.20,
+        "organisations": 1, "organisationsWithBudget": 1}, "monthly": [{"month": 12, "cumulativeRealised": 1849985878,
+        "cumulativeAbsorptionPercent": 96.20, "evenSpendingPercent": 100.00}], "furthestBehind": [{"organisationId": "kec-jiken",
+        "name": "Kecamatan Jiken", "absorptionPercent": 96.20, "gapPercent": -3.80}]}
+        """)
 public record KabupatenSummary(String kabupatenId, String name, int year, Instant asOf, int month,
                                BigDecimal evenSpendingPercent, List<OrganisationRow> organisations, Total total,
                                List<MonthRow> monthly, List<Behind> furthestBehind) {

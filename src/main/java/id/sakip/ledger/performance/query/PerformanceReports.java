@@ -17,6 +17,14 @@ public final class PerformanceReports {
     }
 
     /** Tables 3.2 and 4.1: target, realisation, achievement, category and grade of each indicator in a year. */
+    @io.swagger.v3.oas.annotations.media.Schema(example = """
+            {"organisationId": "kec-jiken", "planId": "renstra-2021-2026", "year": 2023, "rows": [{"indicatorId": "IKU-1",
+            "name": "Nilai SAKIP Perangkat Daerah", "objective": "S1", "unit": "nilai", "direction": "higher_is_better",
+            "target": 75.00, "realisation": 72.50, "achievementPercent": 96.67, "category": "Baik", "grade": "BB",
+            "gradeLabel": "Sangat Baik"}, {"indicatorId": "IKU-2", "name": "Nilai Survey Kepuasan Masyarakat (SKM) di Kecamatan",
+            "objective": "S2", "unit": "nilai", "direction": "higher_is_better", "target": 83.00, "realisation": 86.55,
+            "achievementPercent": 104.28, "category": "Sangat Baik", "grade": "B", "gradeLabel": "Baik"}]}
+            """)
     public record AchievementReport(String organisationId, String planId, int year, List<AchievementRow> rows) {
     }
 

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.performance.api.DefinePlan;
 import id.sakip.ledger.performance.api.PlanGoal;
@@ -74,6 +76,8 @@ public class PlanController {
         return new LedgerCommands.Context(org, correlation, null, null);
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Renstra ditetapkan; Location menunjuk laporan capaiannya")
     @PostMapping("/plans")
     public ResponseEntity<Map<String, Object>> define(@PathVariable String org, @RequestBody PlanRequest body,
                                                       @RequestHeader(name = CORRELATION_ID, required = false) String correlation) {
@@ -107,6 +111,8 @@ public class PlanController {
         return Map.of("indicatorId", id, "year", year, "status", status);
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Survei SKM dicatat dengan nilai dan mutunya")
     @PostMapping("/indicators/{id}/surveys")
     public ResponseEntity<Map<String, Object>> survey(@PathVariable String org, @PathVariable String id,
                                                       @RequestBody SurveyRequest body,
@@ -121,6 +127,8 @@ public class PlanController {
                 "grade", grade == null ? "-" : grade.grade(), "mutu", grade == null ? "-" : grade.label()));
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Evaluasi SAKIP dicatat dengan nilai total dan predikatnya")
     @PostMapping("/indicators/{id}/sakip-evaluations")
     public ResponseEntity<Map<String, Object>> sakip(@PathVariable String org, @PathVariable String id,
                                                      @RequestBody SakipRequest body,

@@ -23,6 +23,14 @@ import id.sakip.ledger.shared.Percentages;
  * with 96,20; "84%" does not agree with 83,33), always from the unrounded figure. Works without a budget
  * (tables of money are then listed as not compared) and without a Renstra covering the year.
  */
+@io.swagger.v3.oas.annotations.media.Schema(example = """
+        {"organisationId": "kec-jiken", "year": 2023, "source": "lkjip-import sha256:b5fafd6af76918aee8631eb9c3595a9af02413ba16458a815addb6dca048c6e8",
+        "figuresCompared": 183, "discrepancies": [{"table": "table_2_4_performance_agreement_program_budgets",
+        "label": "Tabel 2.4", "kind": "program_budgets", "item": "program_1", "printed": 2074315000,
+        "computed": 1759515000, "difference": 314800000}, {"table": "table_3_2_2023", "label": "Tabel 3.2",
+        "kind": "indicator_achievement", "item": "IKU-1 capaian", "printed": "96,66", "computed": 96.67,
+        "difference": -0.01}], "notCompared": ["table_2_6_amendment.before (the ledger holds no amendment of this budget, so it has no figures from before one)"]}
+        """)
 public record ReconciliationReport(String organisationId, int year, String source, int figuresCompared,
                                    List<Discrepancy> discrepancies, List<String> notCompared) {
 

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import id.sakip.ledger.reporting.command.DpaImporter;
 import id.sakip.ledger.reporting.command.LkjipImporter.ImportResult;
 import id.sakip.ledger.reporting.command.LkjipParser;
@@ -39,6 +41,10 @@ public class DpaImportController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Berkas diimpor sebagai peristiwa baru")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "Pratinjau (dryRun=true) atau berkas yang sama sudah pernah diimpor; tidak ada yang dicatat")
     @PostMapping(path = "/api/v1/imports/dpa", consumes = DpaTemplate.MEDIA_TYPE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ImportResult> importWorkbook(HttpServletRequest request, @RequestParam String organisation,
@@ -51,6 +57,10 @@ public class DpaImportController {
                 correlationId), dryRun);
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Berkas diimpor sebagai peristiwa baru")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "Pratinjau (dryRun=true) atau berkas yang sama sudah pernah diimpor; tidak ada yang dicatat")
     @PostMapping(path = "/api/v1/imports/dpa", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ImportResult> importUploaded(@RequestPart("file") MultipartFile file,

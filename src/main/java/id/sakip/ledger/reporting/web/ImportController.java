@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import id.sakip.ledger.reporting.command.LkjipImporter;
 import id.sakip.ledger.reporting.command.LkjipImporter.ImportResult;
 import id.sakip.ledger.reporting.command.LkjipParser;
@@ -28,6 +30,10 @@ public class ImportController {
         this.importer = importer;
     }
 
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+            description = "Berkas diimpor sebagai peristiwa baru")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true,
+            description = "Pratinjau (dryRun=true) atau berkas yang sama sudah pernah diimpor; tidak ada yang dicatat")
     @PostMapping(path = "/api/v1/imports/lkjip", consumes = {"application/yaml", "application/x-yaml", "text/yaml"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ImportResult> importLkjip(HttpServletRequest request,

@@ -15,8 +15,9 @@ public class OpenApiConfiguration {
         return new OpenAPI().info(new Info().title("Ledger API")
                 .description("Event-sourced audit ledger for OPD budgets (DPA) and SAKIP performance (LKjIP). "
                         + "Money is an integer number of rupiah; percentages are numbers with 2 decimals. "
-                        + "Refusals are RFC 7807 problem+json naming the rule: 409 rule, 422 invalid value, "
-                        + "404 unknown id, 400 malformed request.")
+                        + "Refusals are RFC 7807 application/problem+json (schema ApiProblem) naming the rule in "
+                        + "`code`: 400 malformed request, 401 not signed in, 403 role, 404 unknown id, 409 rule or "
+                        + "conflict, 422 invalid value, 503 store or sign-in unavailable (retry after Retry-After).")
                 .version("v1"));
     }
 }
