@@ -222,6 +222,20 @@ class DpaRoundTripTest extends LedgerApiTest {
         assertThat(copy).containsEntry("amount", 7_250_000).containsEntry("realised", 3_250_000);
         assertThat(realisations("dinas-pohon-salinan", 2023)).extracting(RealisationRecorded::lineId)
                 .containsExactly("1.01.01", "1.01.02");
+
+        ResponseEntity<String> csv = http.exchange("/api/v1/organisations/dinas-pohon-asal/reports/budget-realisation"
+                + "?year=2023&format=csv", HttpMethod.GET, null, String.class);
+        assertThat(csv.getBody()).as("the CSV is the printed tables only").contains("Tabel 3.9")
+                .doesNotContain("Rincian DPA").doesNotContain("Indikator program");
+        ResponseEntity<byte[]> template = http.exchange("/api/v1/imports/dpa/template?year=2023", HttpMethod.GET, null,
+                byte[].class);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template.getBody()))) {
+            List<String> headings = new ArrayList<>();
+            book.getSheet("Anggaran").getRow(0).forEach(c -> headings.add(c.getStringCellValue()));
+            assertThat(headings).as("the template's headings are the Rincian sheet's").isEqualTo(DpaWorkbook.LINE_HEADINGS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The exported workbook with one cell changed: {@code sheet} from 0, {@code row} as Excel numbers it. */
