@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -74,7 +75,10 @@ class DpaRoundTripTest extends LedgerApiTest {
         return r.getBody();
     }
 
-    /** The tree without what a DPA workbook does not carry: whose it is, fund, legal basis, adoption date, amount history. */
+    /**
+     * The tree without what a DPA workbook does not carry: whose it is, fund, legal basis, adoption date,
+     * amount history.
+     */
     @SuppressWarnings("unchecked")
     private static Object comparable(Object value) {
         if (value instanceof Map<?, ?> map) {
@@ -232,14 +236,15 @@ class DpaRoundTripTest extends LedgerApiTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template.getBody()))) {
             List<String> headings = new ArrayList<>();
             book.getSheet("Anggaran").getRow(0).forEach(c -> headings.add(c.getStringCellValue()));
-            assertThat(headings).as("the template's headings are the Rincian sheet's").isEqualTo(DpaWorkbook.LINE_HEADINGS);
+            assertThat(headings).as("the template's headings are the Rincian sheet's")
+                    .isEqualTo(DpaWorkbook.LINE_HEADINGS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** The exported workbook with one cell changed: {@code sheet} from 0, {@code row} as Excel numbers it. */
-    private static byte[] edited(byte[] workbook, int sheet, int row, int column, Consumer<org.apache.poi.ss.usermodel.Cell> edit) {
+    private static byte[] edited(byte[] workbook, int sheet, int row, int column, Consumer<Cell> edit) {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             edit.accept(book.getSheetAt(sheet).getRow(row - 1).getCell(column));
