@@ -111,6 +111,11 @@ public class BudgetQueries {
         return book;
     }
 
+    /** The budget's tree with current amounts and realised totals, live or as of {@code asOf} / {@code until}. */
+    public BudgetTree tree(String organisationId, int year, Instant asOf, LocalDate until) {
+        return BudgetTree.of(book(organisationId, year, asOf, until));
+    }
+
     public BudgetRealisationReport realisation(String organisationId, int year, Instant asOf, LocalDate until) {
         return BudgetRealisationReport.of(book(organisationId, year, asOf, until));
     }

@@ -1,18 +1,22 @@
 package id.sakip.ledger.budget.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,11 +31,13 @@ import id.sakip.ledger.budget.api.NewBudgetLine;
 import id.sakip.ledger.budget.api.RealisationReceipt;
 import id.sakip.ledger.budget.api.RecordRealisation;
 import id.sakip.ledger.budget.api.ReverseRealisation;
+import id.sakip.ledger.budget.query.BudgetQueries;
+import id.sakip.ledger.budget.query.BudgetTree;
 import id.sakip.ledger.shared.Rupiah;
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.shared.web.LedgerIds;
 
-/** The budget ledger's write API: adopt, amend, record and reverse realisations, close the year. */
+/** The budget ledger's API: read the budget tree; adopt, amend, record and reverse realisations, close the year. */
 @RestController
 @RequestMapping(path = "/api/v1/organisations/{org}/budgets/{year}", produces = MediaType.APPLICATION_JSON_VALUE)
 public class BudgetController {
@@ -41,10 +47,23 @@ public class BudgetController {
 
     private final LedgerCommands commands;
     private final id.sakip.ledger.eventstore.LedgerMetrics metrics;
+    private final BudgetQueries queries;
 
-    public BudgetController(LedgerCommands commands, id.sakip.ledger.eventstore.LedgerMetrics metrics) {
+    public BudgetController(LedgerCommands commands, id.sakip.ledger.eventstore.LedgerMetrics metrics,
+                            BudgetQueries queries) {
         this.commands = commands;
         this.metrics = metrics;
+        this.queries = queries;
+    }
+
+    /** The budget as its tree: programs, kegiatan, sub kegiatan with amounts, realised totals and indicators. */
+    @GetMapping
+    public BudgetTree tree(@PathVariable String org, @PathVariable int year,
+                           @RequestParam(required = false) Instant asOf,
+                           @RequestParam(required = false)
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until) {
+        LedgerIds.require(org, "organisation");
+        return queries.tree(org, year, asOf, until);
     }
 
     /** Body of an adoption. */

@@ -2,6 +2,7 @@ package id.sakip.ledger.budget.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -13,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import id.sakip.ledger.budget.query.BudgetAmendmentReport;
+import id.sakip.ledger.budget.query.BudgetBook;
 import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.budget.query.BudgetTree;
 import id.sakip.ledger.shared.export.ExportFormat;
 import id.sakip.ledger.organisation.web.PrintHeadings;
 import id.sakip.ledger.shared.web.Downloads;
@@ -50,7 +53,10 @@ public class BudgetReportController {
         return queries.amendments(org, year, asOf);
     }
 
-    /** Table 3.9 as a file: {@code ?format=xlsx|csv|pdf}. */
+    /**
+     * Table 3.9 as a file: {@code ?format=xlsx|csv|pdf}; the workbook ends with the whole DPA ("Rincian DPA"), so
+     * that it imports back through the DPA import as the same budget.
+     */
     @ReportFileMapping("/budget-realisation")
     public ResponseEntity<byte[]> realisationFile(@PathVariable String org, @RequestParam int year,
                                                   @RequestParam(required = false) Instant asOf,
@@ -58,10 +64,12 @@ public class BudgetReportController {
                                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
                                                   @RequestParam String format) {
         ExportFormat file = ExportFormat.parse(format);
-        BudgetRealisationReport report = realisation(org, year, asOf, until);
-        return Downloads.of("tabel-3.9-" + org + "-" + year, file, BudgetTables.realisation(report,
-                Downloads.subtitle(org, "tahun " + year + (until == null ? "" : " s.d. " + until), asOf)),
-                headings.of(org, asOf));
+        LedgerIds.require(org, "organisation");
+        BudgetBook book = queries.book(org, year, asOf, until);
+        String subtitle = Downloads.subtitle(org, "tahun " + year + (until == null ? "" : " s.d. " + until), asOf);
+        return Downloads.of("tabel-3.9-" + org + "-" + year, file, BudgetTables.realisation(
+                BudgetRealisationReport.of(book), subtitle), headings.of(org, asOf),
+                List.of(BudgetTables.dpa(BudgetTree.of(book), subtitle)));
     }
 
     /** Table 2.6 as a file: {@code ?format=xlsx|csv|pdf}. */

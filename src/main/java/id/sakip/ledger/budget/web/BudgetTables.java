@@ -1,10 +1,13 @@
 package id.sakip.ledger.budget.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import id.sakip.ledger.budget.api.EconomicClass;
+import id.sakip.ledger.budget.api.OutputIndicator;
 import id.sakip.ledger.budget.query.BudgetAmendmentReport;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.budget.query.BudgetTree;
 import id.sakip.ledger.shared.export.ReportTable;
 import id.sakip.ledger.shared.export.ReportTable.Kind;
 
@@ -50,6 +53,51 @@ public final class BudgetTables {
             monthly.row(MONTHS[m.month() - 1], m.cumulativeRealised(), m.cumulativeAbsorptionPercent());
         }
         return List.of(lines.build(), programs.build(), monthly.build());
+    }
+
+    /** Headings of the {@link #dpa} sheet: those of the DPA import template, so that the sheet imports as it is. */
+    public static final List<String> DPA_HEADINGS = List.of("No", "Kode", "Program", "Nama program", "Kegiatan",
+            "Nama kegiatan", "Sub kegiatan", "Jenis belanja", "Anggaran", "Realisasi", "Sasaran", "Indikator",
+            "Target", "Satuan", "Indikator program", "Target program", "Satuan program", "Sasaran kegiatan",
+            "Indikator kegiatan", "Target kegiatan", "Satuan kegiatan");
+
+    private static final List<Kind> DPA_KINDS = List.of(Kind.INTEGER, Kind.TEXT, Kind.INTEGER, Kind.TEXT,
+            Kind.INTEGER, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.RUPIAH, Kind.RUPIAH, Kind.TEXT, Kind.TEXT,
+            Kind.NUMBER, Kind.TEXT, Kind.TEXT, Kind.NUMBER, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.NUMBER, Kind.TEXT);
+
+    /**
+     * The whole DPA, one row per sub kegiatan with its program and kegiatan, their indicators, its sasaran,
+     * indicator, current amount and realised total: the sheet a Table 3.9 workbook is imported back from.
+     */
+    public static ReportTable dpa(BudgetTree tree, String subtitle) {
+        ReportTable.Builder sheet = ReportTable.titled("Rincian DPA " + tree.fiscalYear()).subtitle(subtitle);
+        for (int c = 0; c < DPA_HEADINGS.size(); c++) {
+            sheet.column(DPA_HEADINGS.get(c), DPA_KINDS.get(c));
+        }
+        for (BudgetTree.Program p : tree.programs()) {
+            for (BudgetTree.Activity a : p.activities()) {
+                for (BudgetTree.Line l : a.lines()) {
+                    sheet.row(l.number(), l.lineId(), p.number(), p.name(), a.number(), a.name(), l.name(),
+                            l.economicClass().label(), l.amount().value(), l.realised().value(), l.objective(),
+                            name(l.indicator()), target(l.indicator()), unit(l.indicator()), name(p.indicator()),
+                            target(p.indicator()), unit(p.indicator()), a.objective(), name(a.indicator()),
+                            target(a.indicator()), unit(a.indicator()));
+                }
+            }
+        }
+        return sheet.build();
+    }
+
+    private static String name(OutputIndicator indicator) {
+        return indicator == null ? null : indicator.name();
+    }
+
+    private static BigDecimal target(OutputIndicator indicator) {
+        return indicator == null ? null : indicator.target();
+    }
+
+    private static String unit(OutputIndicator indicator) {
+        return indicator == null ? null : indicator.unit();
     }
 
     /** Table 2.6 per economic class before and after the amendments, then each amendment. */

@@ -47,7 +47,8 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
     /** Headings of the lines sheet in the template, in order. */
     public static final List<String> LINE_HEADINGS = List.of("No", "Kode", "Program", "Nama program", "Kegiatan",
             "Nama kegiatan", "Sub kegiatan", "Jenis belanja", "Anggaran", "Realisasi", "Sasaran", "Indikator",
-            "Target", "Satuan");
+            "Target", "Satuan", "Indikator program", "Target program", "Satuan program", "Sasaran kegiatan",
+            "Indikator kegiatan", "Target kegiatan", "Satuan kegiatan");
     /** Headings of the realisations sheet in the template, in order. */
     public static final List<String> ENTRY_HEADINGS = List.of("Sub kegiatan", "Tanggal", "Nomor SP2D/SPJ", "Jumlah",
             "Uraian");
@@ -73,7 +74,14 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
         OBJECTIVE(false, "sasaran", "kode sasaran"),
         INDICATOR(false, "indikator", "indikator keluaran"),
         TARGET(false, "target"),
-        UNIT(false, "satuan");
+        UNIT(false, "satuan"),
+        PROGRAM_INDICATOR(false, "indikator program"),
+        PROGRAM_TARGET(false, "target program"),
+        PROGRAM_UNIT(false, "satuan program"),
+        ACTIVITY_OBJECTIVE(false, "sasaran kegiatan"),
+        ACTIVITY_INDICATOR(false, "indikator kegiatan"),
+        ACTIVITY_TARGET(false, "target kegiatan"),
+        ACTIVITY_UNIT(false, "satuan kegiatan");
 
         final boolean required;
         final List<String> headings;
@@ -109,6 +117,11 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
     /** Reads and validates the sheets; throws {@link DpaProblems} listing every problem when any is found. */
     static DpaWorkbook parse(List<Sheet> sheets, String organisationId, int year, LocalDate today) {
         return new Parser(organisationId, year, today).parse(sheets);
+    }
+
+    /** Whether a sheet is the whole DPA that a Table 3.9 workbook ends with ("Rincian DPA 2023"). */
+    static boolean isDpaSheet(Sheet sheet) {
+        return normalised(sheet.name()).startsWith("rincian dpa");
     }
 
     /** A heading reduced to lower-case words: "Anggaran (Rp)" and "ANGGARAN" are both "anggaran". */
@@ -154,7 +167,8 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
 
         /** A line as read, before it is placed in the tree. */
         private record ReadLine(int row, BudgetLine line, int program, String programName, Integer activity,
-                                String activityName, Rupiah realised) {
+                                String activityName, Rupiah realised, OutputIndicator programIndicator,
+                                String activityObjective, OutputIndicator activityIndicator) {
         }
 
         /** An entry as read. */
@@ -167,15 +181,24 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
             Header lineHeader = null;
             Sheet entriesSheet = null;
             Header entryHeader = null;
+            Sheet shownSheet = null;
+            Header shownHeader = null;
             Map<Integer, String> programNames = new LinkedHashMap<>();
             for (Sheet sheet : sheets) {
-                if (linesSheet == null) {
-                    Header h = Header.find(sheet, LineColumn.NAME.headings, LineColumn.BUDGET.headings);
-                    if (h != null) {
-                        linesSheet = sheet;
-                        lineHeader = h;
-                        continue;
+                Header lines = Header.find(sheet, LineColumn.NAME.headings, LineColumn.BUDGET.headings);
+                if (lines != null && (linesSheet == null || isDpaSheet(sheet) && !isDpaSheet(linesSheet))) {
+                    if (linesSheet != null && shownSheet == null) {
+                        shownSheet = linesSheet;
+                        shownHeader = lineHeader;
                     }
+                    linesSheet = sheet;
+                    lineHeader = lines;
+                    continue;
+                }
+                if (lines != null && shownSheet == null && isDpaSheet(linesSheet)) {
+                    shownSheet = sheet;
+                    shownHeader = lines;
+                    continue;
                 }
                 if (entriesSheet == null) {
                     Header h = Header.find(sheet, EntryColumn.DATE.headings, EntryColumn.AMOUNT.headings);
@@ -199,6 +222,11 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 throw new DpaProblems(problems);
             }
             List<ReadLine> lines = lines(linesSheet, lineHeader);
+            if (shownSheet != null) {
+                notes.add("Baris anggaran diambil dari sheet " + linesSheet.name() + "; sheet " + shownSheet.name()
+                        + " dicocokkan dengannya");
+                compare(shownSheet, shownHeader, linesSheet, lineHeader, lines);
+            }
             Map<String, ReadLine> byId = new LinkedHashMap<>();
             Map<Integer, String> idByNumber = new LinkedHashMap<>();
             for (ReadLine l : lines) {
@@ -228,6 +256,90 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
             }
             return new DpaWorkbook(sha256(content.toString()), new BudgetPart(year, "APBD", programs, realisations),
                     recaps, notes);
+        }
+
+        /**
+         * Checks the table a person reads (Table 3.9) against the sheet the lines were read from: every sub kegiatan in
+         * both, with the same program, name, economic class, amount and realised total; each difference is a problem
+         * at the cell of the table read, naming the cell it differs from.
+         */
+        private void compare(Sheet shown, Header header, Sheet dpa, Header dpaHeader, List<ReadLine> lines) {
+            Map<Integer, ReadLine> byNumber = new LinkedHashMap<>();
+            lines.forEach(l -> byNumber.putIfAbsent(l.line().number(), l));
+            Integer numberColumn = header.column(LineColumn.NUMBER.headings);
+            if (numberColumn == null) {
+                problem(shown.name(), header.row(), null, "kolom No tidak ada di baris judul; tanpanya sheet ini "
+                        + "tidak dapat dicocokkan dengan sheet " + dpa.name());
+                return;
+            }
+            Integer programColumn = header.column(LineColumn.PROGRAM.headings);
+            Integer nameColumn = header.column(LineColumn.NAME.headings);
+            Integer classColumn = header.column(LineColumn.CLASS.headings);
+            Integer budgetColumn = header.column(LineColumn.BUDGET.headings);
+            Integer realisedColumn = header.column(LineColumn.REALISED.headings);
+            Cells cells = new Cells(shown, header);
+            Set<Integer> seen = new LinkedHashSet<>();
+            for (Row row : shown.rows()) {
+                if (row.number() <= header.row() || cells.isTotal(row, numberColumn, nameColumn)) {
+                    continue;
+                }
+                Integer number = cells.whole(row, numberColumn, true);
+                if (number == null) {
+                    continue;
+                }
+                ReadLine l = byNumber.get(number);
+                if (l == null || !seen.add(number)) {
+                    problem(shown.name(), row.number(), cells.heading(numberColumn), "sub kegiatan nomor " + number
+                            + (l == null ? " tidak ada di sheet " + dpa.name() : " sudah ada di baris sebelumnya"));
+                    continue;
+                }
+                if (programColumn != null) {
+                    Integer program = cells.whole(row, programColumn, true);
+                    differs(shown, row, cells.heading(programColumn), program, l.program(), program, l.program(),
+                            dpa, dpaHeader, LineColumn.PROGRAM, l);
+                }
+                if (nameColumn != null) {
+                    String name = cells.text(row, nameColumn, true, false, MAX_NAME);
+                    differs(shown, row, cells.heading(nameColumn), name, l.line().name(), "'" + name + "'",
+                            "'" + l.line().name() + "'", dpa, dpaHeader, LineColumn.NAME, l);
+                }
+                if (classColumn != null) {
+                    String text = cells.text(row, classColumn, true, false, MAX_NAME);
+                    EconomicClass economicClass = text == null ? null : economicClass(text);
+                    differs(shown, row, cells.heading(classColumn), economicClass == null && text != null ? text
+                            : economicClass, l.line().economicClass(), "'" + text + "'",
+                            "'" + l.line().economicClass().label() + "'", dpa, dpaHeader, LineColumn.CLASS, l);
+                }
+                if (budgetColumn != null) {
+                    Rupiah amount = cells.rupiah(row, budgetColumn, true);
+                    differs(shown, row, cells.heading(budgetColumn), amount, l.line().amount(), amount,
+                            l.line().amount(), dpa, dpaHeader, LineColumn.BUDGET, l);
+                }
+                if (realisedColumn != null) {
+                    Rupiah realised = cells.rupiah(row, realisedColumn, false);
+                    Rupiah expected = l.realised() == null ? Rupiah.ZERO : l.realised();
+                    Rupiah given = realised == null ? Rupiah.ZERO : realised;
+                    differs(shown, row, cells.heading(realisedColumn), given, expected, given, expected, dpa,
+                            dpaHeader, LineColumn.REALISED, l);
+                }
+            }
+            for (ReadLine l : lines) {
+                if (!seen.contains(l.line().number())) {
+                    problem(shown.name(), null, null, "sub kegiatan nomor " + l.line().number() + " (sheet "
+                            + dpa.name() + ", baris " + l.row() + ") tidak ada di sheet ini");
+                }
+            }
+        }
+
+        /** A problem when a value of the table read, once readable, is not the one of the sheet the lines came from. */
+        private void differs(Sheet shown, Row row, String heading, Object value, Object expected, Object said,
+                             Object expectedSaid, Sheet dpa, Header dpaHeader, LineColumn column, ReadLine line) {
+            if (value == null || value.equals(expected)) {
+                return;
+            }
+            problem(shown.name(), row.number(), heading, said + " tidak sama dengan " + expectedSaid + " di sheet "
+                    + dpa.name() + " (baris " + line.row() + ", kolom " + dpaHeader.headingOf(column.headings)
+                    + "); perbaiki salah satunya");
         }
 
         private Map<Integer, String> programNames(Sheet sheet, Header header) {
@@ -305,6 +417,16 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 String indicator = cells.text(row, columns.get(LineColumn.INDICATOR), false, false, MAX_NAME);
                 BigDecimal target = cells.decimal(row, columns.get(LineColumn.TARGET));
                 String unit = cells.text(row, columns.get(LineColumn.UNIT), false, false, 100);
+                String programIndicator = cells.text(row, columns.get(LineColumn.PROGRAM_INDICATOR), false, false,
+                        MAX_NAME);
+                BigDecimal programTarget = cells.decimal(row, columns.get(LineColumn.PROGRAM_TARGET));
+                String programUnit = cells.text(row, columns.get(LineColumn.PROGRAM_UNIT), false, false, 100);
+                String activityObjective = cells.text(row, columns.get(LineColumn.ACTIVITY_OBJECTIVE), false, true,
+                        100);
+                String activityIndicator = cells.text(row, columns.get(LineColumn.ACTIVITY_INDICATOR), false, false,
+                        MAX_NAME);
+                BigDecimal activityTarget = cells.decimal(row, columns.get(LineColumn.ACTIVITY_TARGET));
+                String activityUnit = cells.text(row, columns.get(LineColumn.ACTIVITY_UNIT), false, false, 100);
                 String lineId = code != null ? code : number == null ? null : number.toString();
                 if (number != null && !numbers.add(number) && code != null) {
                     problem(sheet.name(), row.number(), cells.heading(columns.get(LineColumn.NUMBER)),
@@ -327,19 +449,35 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 if (problems.size() > before) {
                     continue;
                 }
-                OutputIndicator output = indicator == null && target == null && unit == null ? null
-                        : new OutputIndicator(indicator, target, unit);
+                OutputIndicator output = indicator(indicator, target, unit);
                 BudgetLine line = new BudgetLine(lineId, number, name, economicClass, objective, output, amount);
-                lines.add(new ReadLine(row.number(), line, program, programName, activity, activityName, realised));
+                lines.add(new ReadLine(row.number(), line, program, programName, activity, activityName, realised,
+                        indicator(programIndicator, programTarget, programUnit), activityObjective,
+                        indicator(activityIndicator, activityTarget, activityUnit)));
                 content.append("line|").append(lineId).append('|').append(number).append('|').append(program)
                         .append('|').append(programName).append('|').append(activity).append('|')
                         .append(activityName).append('|').append(name).append('|').append(economicClass.code())
                         .append('|').append(amount.value()).append('|')
                         .append(realised == null ? "" : realised.value()).append('|').append(objective).append('|')
                         .append(indicator).append('|').append(target == null ? "" : target.toPlainString())
-                        .append('|').append(unit).append('\n');
+                        .append('|').append(unit);
+                if (programIndicator != null || programTarget != null || programUnit != null
+                        || activityObjective != null || activityIndicator != null || activityTarget != null
+                        || activityUnit != null) {
+                    content.append('|').append(programIndicator).append('|')
+                            .append(programTarget == null ? "" : programTarget.toPlainString()).append('|')
+                            .append(programUnit).append('|').append(activityObjective).append('|')
+                            .append(activityIndicator).append('|')
+                            .append(activityTarget == null ? "" : activityTarget.toPlainString()).append('|')
+                            .append(activityUnit);
+                }
+                content.append('\n');
             }
             return lines;
+        }
+
+        private static OutputIndicator indicator(String name, BigDecimal target, String unit) {
+            return name == null && target == null && unit == null ? null : new OutputIndicator(name, target, unit);
         }
 
         private List<ReadEntry> entries(Sheet sheet, Header header, Map<String, ReadLine> byId,
@@ -460,6 +598,9 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
             Map<Integer, Integer> activityProgram = new LinkedHashMap<>();
             Map<Integer, String> activityNames = new LinkedHashMap<>();
             Map<Integer, List<BudgetLine>> activityLines = new LinkedHashMap<>();
+            Map<Integer, OutputIndicator> programIndicators = new LinkedHashMap<>();
+            Map<Integer, String> activityObjectives = new LinkedHashMap<>();
+            Map<Integer, OutputIndicator> activityIndicators = new LinkedHashMap<>();
             String programHeading = header.headingOf(LineColumn.PROGRAM_NAME.headings);
             String activityHeading = header.headingOf(LineColumn.ACTIVITY.headings);
             String activityNameHeading = header.headingOf(LineColumn.ACTIVITY_NAME.headings);
@@ -489,6 +630,12 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 if (activityName != null) {
                     activityNames.putIfAbsent(activity, activityName);
                 }
+                same(sheet, header, l.row(), LineColumn.PROGRAM_INDICATOR, "program " + l.program(),
+                        programIndicators, l.program(), l.programIndicator());
+                same(sheet, header, l.row(), LineColumn.ACTIVITY_OBJECTIVE, "kegiatan " + activity,
+                        activityObjectives, activity, l.activityObjective());
+                same(sheet, header, l.row(), LineColumn.ACTIVITY_INDICATOR, "kegiatan " + activity,
+                        activityIndicators, activity, l.activityIndicator());
                 activityLines.computeIfAbsent(activity, a -> new ArrayList<>()).add(l.line());
             }
             List<BudgetProgram> tree = new ArrayList<>();
@@ -497,12 +644,37 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 activityProgram.forEach((activity, program) -> {
                     if (program.equals(number)) {
                         activities.add(new BudgetActivity(activity, activityNames.getOrDefault(activity,
-                                "Kegiatan " + activity), null, null, activityLines.get(activity)));
+                                "Kegiatan " + activity), activityObjectives.get(activity),
+                                activityIndicators.get(activity), activityLines.get(activity)));
                     }
                 });
-                tree.add(new BudgetProgram(number, name == null ? "Program " + number : name, null, activities));
+                tree.add(new BudgetProgram(number, name == null ? "Program " + number : name,
+                        programIndicators.get(number), activities));
             });
             return tree;
+        }
+
+        /**
+         * Keeps the sasaran or indicator a program's or kegiatan's first row gives; a later row of the same one giving
+         * another is a problem at its first column of that kind.
+         */
+        private <T> void same(Sheet sheet, Header header, int row, LineColumn column, String owner,
+                              Map<Integer, T> known, int key, T value) {
+            if (value == null) {
+                return;
+            }
+            T before = known.putIfAbsent(key, value);
+            if (before != null && !before.equals(value)) {
+                problem(sheet.name(), row, header.headingOf(column.headings), owner + " sudah ber"
+                        + (column == LineColumn.ACTIVITY_OBJECTIVE ? "sasaran '" + before + "'" : "indikator '"
+                        + shown((OutputIndicator) before) + "'") + " di baris sebelumnya");
+            }
+        }
+
+        private static String shown(OutputIndicator indicator) {
+            return (indicator.name() == null ? "" : indicator.name())
+                    + (indicator.target() == null ? "" : ", target " + IndonesianFormat.number(indicator.target()))
+                    + (indicator.unit() == null ? "" : " " + indicator.unit());
         }
         /** Reads typed values from the cells of one sheet, reporting each problem by row and column name. */
         private final class Cells {

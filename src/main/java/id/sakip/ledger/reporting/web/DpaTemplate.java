@@ -42,7 +42,9 @@ public final class DpaTemplate {
             Row line = lines.createRow(1);
             Object[] example = {1, null, 1, "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 1,
                     "Administrasi Keuangan Perangkat Daerah", "Penyediaan Gaji dan Tunjangan ASN", "Belanja Pegawai",
-                    1_443_000_000L, 120_250_000L, "S1", "Gaji dan Tunjangan ASN yang terbayarkan", 14, "bulan"};
+                    1_443_000_000L, 120_250_000L, "S1", "Gaji dan Tunjangan ASN yang terbayarkan", 14, "bulan",
+                    "Persentase tercapainya program penunjang urusan pemerintahan daerah", 100, "%", "S1",
+                    "Persentase pemenuhan administrasi keuangan PD", 100, "%"};
             for (int c = 0; c < example.length; c++) {
                 if (example[c] instanceof Number n) {
                     line.createCell(c).setCellValue(n.doubleValue());
@@ -52,7 +54,7 @@ public final class DpaTemplate {
             }
             line.getCell(8).setCellStyle(rupiah);
             line.getCell(9).setCellStyle(rupiah);
-            widths(lines, new int[]{6, 10, 9, 40, 10, 40, 45, 24, 18, 18, 10, 40, 9, 10});
+            widths(lines, new int[]{6, 10, 9, 40, 10, 40, 45, 24, 18, 18, 10, 40, 9, 10, 40, 9, 10, 10, 40, 9, 10});
 
             Sheet entries = book.createSheet("Realisasi");
             heading(entries, DpaWorkbook.ENTRY_HEADINGS, header);
@@ -70,6 +72,8 @@ public final class DpaTemplate {
             String[] text = {
                     "Sheet Anggaran: satu baris per sub kegiatan. Wajib: No, Program, Sub kegiatan, Jenis belanja, Anggaran.",
                     "Kode (bila ada) menjadi pengenal sub kegiatan; tanpa Kode, pengenalnya No.",
+                    "Indikator, Target dan Satuan program dan kegiatan (boleh kosong) ditulis sama di setiap baris"
+                            + " program atau kegiatan itu; Sasaran kegiatan berlaku bagi sub kegiatan tanpa Sasaran.",
                     "Jenis belanja: Belanja Pegawai, Belanja Barang dan Jasa, atau Belanja Modal.",
                     "Jumlah rupiah: angka, atau teks seperti 1.500.000 / Rp 1.500.000 / 1.500.000,00; tanpa sen, tanpa kata (juta).",
                     "Realisasi di sheet Anggaran boleh diisi tanpa rincian: dicatat sebagai satu rekap per sub kegiatan,"
@@ -78,7 +82,9 @@ public final class DpaTemplate {
                     "Tanggal: tanggal Excel, atau teks 20-11-" + year + " / " + year + "-11-20, di dalam tahun anggaran.",
                     "Bila Realisasi di sheet Anggaran juga diisi, nilainya harus sama dengan jumlah entri sub kegiatan itu.",
                     "Rumus boleh dipakai; yang dibaca adalah nilai yang disimpan Excel, bukan rumusnya.",
-                    "Ekspor Tabel 3.9 (XLSX) dari buku besar dapat diimpor kembali dengan susunan yang sama.",
+                    "Ekspor Tabel 3.9 (XLSX) dari buku besar dapat diimpor kembali: sheet terakhirnya, Rincian DPA,"
+                            + " berkolom sama dengan sheet Anggaran dan memuat seluruh pohon DPA; bila sheet Tabel 3.9"
+                            + " tidak cocok dengannya, buku kerja ditolak.",
                     "Bila ada masalah, pratinjau menyebut sheet, baris dan kolomnya, dan tidak ada yang dicatat."};
             for (int i = 0; i < text.length; i++) {
                 help.createRow(i).createCell(0).setCellValue(text[i]);

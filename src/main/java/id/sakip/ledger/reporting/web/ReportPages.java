@@ -20,6 +20,7 @@ import id.sakip.ledger.budget.query.BudgetAmendmentReport;
 import id.sakip.ledger.budget.query.BudgetBook;
 import id.sakip.ledger.budget.query.BudgetQueries;
 import id.sakip.ledger.budget.query.BudgetRealisationReport;
+import id.sakip.ledger.budget.query.BudgetTree;
 import id.sakip.ledger.budget.web.BudgetTables;
 import id.sakip.ledger.performance.web.PerformanceTables;
 import id.sakip.ledger.shared.InvalidValue;
@@ -88,7 +89,10 @@ public class ReportPages {
         return "lkjip";
     }
 
-    /** One table, or {@code semua} for every table, as XLSX, CSV or PDF, live or as of a past moment. */
+    /**
+     * One table, or {@code semua} for every table, as XLSX, CSV or PDF, live or as of a past moment; the workbook of
+     * Table 3.9 ends with the whole DPA, as the API's does.
+     */
     @GetMapping("/org/{org}/laporan/{year}/unduh")
     public ResponseEntity<byte[]> download(@PathVariable String org, @PathVariable int year,
                                            @RequestParam String tabel, @RequestParam String format,
@@ -130,8 +134,10 @@ public class ReportPages {
             throw new InvalidValue("UNKNOWN_TABLE", "tabel must be one of " + String.join(", ", tables.keySet())
                     + " or semua", Map.of("tabel", tabel));
         }
+        List<ReportTable> dpa = "3.9".equals(tabel) ? List.of(BudgetTables.dpa(BudgetTree.of(book.get()), subtitle))
+                : List.of();
         return Downloads.of(("semua".equals(tabel) ? "lkjip" : "tabel-" + tabel) + "-" + org + "-" + year
-                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen, headings.of(org, at));
+                + (at == null ? "" : "-per-" + asOf.replace(":", "")), file, chosen, headings.of(org, at), dpa);
     }
 
     /** A source read or folded at most once, however many tables of one request use it. */

@@ -56,9 +56,18 @@ public final class TableExporter {
      * {@code heading}, a workbook with the signature block after the table of its last sheet.
      */
     public static byte[] export(ExportFormat format, List<ReportTable> tables, PrintHeading heading) {
+        return export(format, tables, heading, List.of());
+    }
+
+    /**
+     * As {@link #export(ExportFormat, List, PrintHeading)}, a workbook with the {@code dataSheets} after the
+     * signed sheet: tables for another program to read back, which the CSV and the PDF leave out.
+     */
+    public static byte[] export(ExportFormat format, List<ReportTable> tables, PrintHeading heading,
+                                List<ReportTable> dataSheets) {
         tables = withRows(tables);
         return switch (format) {
-            case XLSX -> xlsx(tables, heading);
+            case XLSX -> xlsx(tables, heading, dataSheets);
             case CSV -> csv(tables);
             case PDF -> pdf(tables, heading);
         };
@@ -94,11 +103,17 @@ public final class TableExporter {
      * signature block under the right part of its table: place and date, office, room to sign, name and NIP.
      */
     public static byte[] xlsx(List<ReportTable> tables, PrintHeading heading) {
+        return xlsx(tables, heading, List.of());
+    }
+
+    /** As {@link #xlsx(List, PrintHeading)}, then one sheet per table of {@code dataSheets}, without signature. */
+    public static byte[] xlsx(List<ReportTable> tables, PrintHeading heading, List<ReportTable> dataSheets) {
         SXSSFWorkbook book = new SXSSFWorkbook(null, ROW_WINDOW, true, false);
         try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             Map<String, Integer> names = new HashMap<>();
-            for (ReportTable table : tables) {
+            ReportTable signed = tables.isEmpty() ? null : tables.get(tables.size() - 1);
+            for (ReportTable table : java.util.stream.Stream.concat(tables.stream(), dataSheets.stream()).toList()) {
                 Sheet sheet = book.createSheet(sheetName(table.title(), names));
                 int r = 0;
                 Cell title = sheet.createRow(r++).createCell(0);
@@ -137,7 +152,7 @@ public final class TableExporter {
                     }
                 }
                 header.getSheet().createFreezePane(0, r - table.rows().size());
-                if (heading != null && heading.signature() != null && table == tables.get(tables.size() - 1)) {
+                if (heading != null && heading.signature() != null && table == signed) {
                     signatureRows(sheet, r + 2, table.columns().size() * 3 / 5, heading.signature(), styles);
                 }
                 for (int c = 0; c < widths.length; c++) {

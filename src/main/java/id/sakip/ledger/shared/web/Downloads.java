@@ -27,7 +27,13 @@ public final class Downloads {
     /** As {@link #of(String, ExportFormat, List)}; a PDF carries {@code heading} on every page and its signature at the end. */
     public static ResponseEntity<byte[]> of(String baseName, ExportFormat f, List<ReportTable> tables,
                                             PrintHeading heading) {
-        byte[] body = TableExporter.export(f, tables, heading);
+        return of(baseName, f, tables, heading, List.of());
+    }
+
+    /** As {@link #of(String, ExportFormat, List, PrintHeading)}; a workbook ends with {@code dataSheets}. */
+    public static ResponseEntity<byte[]> of(String baseName, ExportFormat f, List<ReportTable> tables,
+                                            PrintHeading heading, List<ReportTable> dataSheets) {
+        byte[] body = TableExporter.export(f, tables, heading, dataSheets);
         String name = baseName.replaceAll("[^A-Za-z0-9._-]", "-") + "." + f.extension();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
