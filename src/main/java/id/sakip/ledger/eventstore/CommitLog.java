@@ -74,14 +74,14 @@ public final class CommitLog implements AutoCloseable {
     /**
      * Commits read lately, shared by every reader of this instance: projections replaying side by side
      * read the same commits, and stored commits never change. Only documents read from the store go in.
+     * The cache is bounded by the events its commits hold, not by their number: an import's commit holds
+     * thousands of events, and 8 192 such commits were a whole store of a million events in memory.
      */
-    private final Map<Long, Document> recentlyRead = new java.util.LinkedHashMap<>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Document> eldest) {
-            return size() > RECENTLY_READ;
-        }
-    };
-    private static final int RECENTLY_READ = 8_192;
+    private final java.util.LinkedHashMap<Long, Document> recentlyRead = new java.util.LinkedHashMap<>(1_024, 0.75f,
+            true);
+    /** The events of the commits in {@link #recentlyRead}. */
+    private long recentlyReadEvents;
+    static final int RECENTLY_READ_EVENTS = 16_384;
 
     private Head head;
     private final java.util.concurrent.atomic.AtomicLong knownHead = new java.util.concurrent.atomic.AtomicLong(-1);
@@ -240,6 +240,33 @@ public final class CommitLog implements AutoCloseable {
     }
 
 
+    /** Keeps a commit read from the store, letting the least recently read go beyond the event bound. */
+    private void remember(long id, Document commit) {
+        Document replaced = recentlyRead.put(id, commit);
+        if (replaced != null) {
+            recentlyReadEvents -= eventsIn(replaced);
+        }
+        recentlyReadEvents += eventsIn(commit);
+        var eldest = recentlyRead.entrySet().iterator();
+        while (recentlyReadEvents > RECENTLY_READ_EVENTS && recentlyRead.size() > 1) {
+            Map.Entry<Long, Document> out = eldest.next();
+            recentlyReadEvents -= eventsIn(out.getValue());
+            eldest.remove();
+        }
+    }
+
+    private static long eventsIn(Document commit) {
+        return ((Number) commit.get(StoredCommit.LAST)).longValue() - ((Number) commit.get(StoredCommit.ID)).longValue()
+                + 1;
+    }
+
+    /** The commits and events the cache of recently read commits holds now (for tests). */
+    long[] recentlyReadSize() {
+        synchronized (recentlyRead) {
+            return new long[] {recentlyRead.size(), recentlyReadEvents};
+        }
+    }
+
     /** Fetches the commits whose {@code _id} lies in {@code [from, from + count)}. */
     Map<Long, Document> fetchByIds(long from, int count) {
         Map<Long, Document> found = new HashMap<>();
@@ -263,7 +290,7 @@ public final class CommitLog implements AutoCloseable {
             for (Document d : read) {
                 long id = ((Number) d.get(StoredCommit.ID)).longValue();
                 found.put(id, d);
-                recentlyRead.put(id, d);
+                remember(id, d);
             }
         }
         return found;

@@ -299,6 +299,28 @@ abstract class EventStorageEngineContract {
     }
 
     @Test
+    void theCommitsKeptAfterReadingHoldABoundedNumberOfEventsHoweverLargeEachCommitIs() {
+        CommitLog log = store.commitLog();
+        closeables.add(log);
+        LedgerEventStorageEngine engine = store.engine(log);
+        for (int c = 0; c < 40; c++) {
+            engine.appendEvents(TestEvents.increments("import-" + c, 0, 1_000));
+        }
+        for (int c = 0; c < 300; c++) {
+            engine.appendEvents(TestEvents.increments("entry-" + c, 0, 1));
+        }
+        for (long first = 1; first <= 40_000; first += 1_000) {
+            assertThat(log.fetchByIds(first, 1)).containsKey(first);
+        }
+        assertThat(log.recentlyReadSize()[1]).as("events held").isLessThanOrEqualTo(CommitLog.RECENTLY_READ_EVENTS);
+
+        assertThat(log.fetchByIds(40_001, 300)).hasSize(300);
+        long[] kept = log.recentlyReadSize();
+        assertThat(kept[0]).as("commits held, the 300 small ones among them").isGreaterThanOrEqualTo(300);
+        assertThat(kept[1]).as("events held").isLessThanOrEqualTo(CommitLog.RECENTLY_READ_EVENTS);
+    }
+
+    @Test
     void aReplayFromTheTailStreamsTheWholeLogInOrder() {
         LedgerEventStorageEngine engine = newEngine();
         List<String> ids = new ArrayList<>();
