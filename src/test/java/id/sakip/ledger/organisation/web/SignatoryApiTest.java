@@ -100,11 +100,18 @@ class SignatoryApiTest extends LedgerApiTest {
         return r.getBody();
     }
 
-    /** Every text cell of the workbook's last sheet, in reading order. */
+    /**
+     * Every text cell of the workbook's last printed sheet, the one that ends with the signature, in reading
+     * order; the machine-readable "Rincian DPA" sheet after it is for importing back, not for signing.
+     */
     private static List<String> lastSheetText(byte[] workbook) throws IOException {
         List<String> text = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            for (Row row : book.getSheetAt(book.getNumberOfSheets() - 1)) {
+            int signed = book.getNumberOfSheets() - 1;
+            while (signed > 0 && book.getSheetName(signed).startsWith("Rincian DPA")) {
+                signed--;
+            }
+            for (Row row : book.getSheetAt(signed)) {
                 for (Cell cell : row) {
                     if (cell.getCellType() == CellType.STRING) {
                         text.add(cell.getStringCellValue());
