@@ -18,6 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,12 +117,22 @@ class ProjectionsNeverStepOverAnEventTest {
     }
 
     @Test
-    void everyProcessorOfTheLedgerPropagatesAHandlerFailure() {
+    void everyStreamingProcessorOfTheLedgerPropagatesAHandlerFailure() {
         assertThat(processing.eventProcessors().keySet())
-                .contains("budget-books", "plan-books", "audit-index", "organisations", "user-cache");
-        processing.eventProcessors().keySet().forEach(name ->
+                .contains("budget-books", "plan-books", "audit-index", "organisations", "user-accounts");
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor) {
                 assertThat(processing.listenerInvocationErrorHandler(name)).as(name)
-                        .isInstanceOf(PropagatingErrorHandler.class));
+                        .isInstanceOf(PropagatingErrorHandler.class);
+            }
+        });
+    }
+
+    @Test
+    void theSubscribingSignInCacheNeverFailsACommandWhoseEventsAreAlreadyStored() {
+        assertThat(processing.eventProcessors().get("user-cache")).isNotInstanceOf(StreamingEventProcessor.class);
+        assertThat(processing.listenerInvocationErrorHandler("user-cache"))
+                .isNotInstanceOf(PropagatingErrorHandler.class);
     }
 
     @Test

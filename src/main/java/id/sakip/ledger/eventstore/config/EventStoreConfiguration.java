@@ -10,6 +10,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 
 import com.mongodb.client.MongoDatabase;
 
+import id.sakip.ledger.access.query.UserDirectory;
 import id.sakip.ledger.eventstore.BoundedAggregateCache;
 import id.sakip.ledger.eventstore.ChainVerifier;
 import id.sakip.ledger.eventstore.CommitLog;
@@ -65,17 +67,16 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * A projection that fails on an event stops and takes the event again, it never steps over it:
-     * Axon's default logs the failure and moves the processor's token past the event, so a read model
-     * would silently lack a realisation while every later read looked healthy. Propagated, the failure
-     * ends the streaming processor's batch, which is retried from the last stored token (and shows as
-     * lag on readiness); in the one subscribing processor (the sign-in cache) it fails the command that
-     * published the event, so the cache never disagrees with the store.
+     * A projection that fails on an event stops and takes the event again; Axon's default logged the failure
+     * and moved the token past the event, so a read model could lack a realisation and still look caught up.
+     * The sign-in cache is the exception: it is subscribing, so it sees events after they are stored, and a
+     * failure there would report a recorded command as failed; it only forgets entries, which expire anyway.
      */
     @Bean
     public ConfigurerModule projectionsNeverStepOverAnEvent() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(UserDirectory.PROCESSOR, config -> new LoggingErrorHandler()));
     }
 
     @Bean(destroyMethod = "close")
