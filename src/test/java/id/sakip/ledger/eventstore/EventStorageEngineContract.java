@@ -306,18 +306,23 @@ abstract class EventStorageEngineContract {
         for (int c = 0; c < 40; c++) {
             engine.appendEvents(TestEvents.increments("import-" + c, 0, 1_000));
         }
-        for (int c = 0; c < 300; c++) {
+        for (int c = 0; c < 700; c++) {
             engine.appendEvents(TestEvents.increments("entry-" + c, 0, 1));
         }
         for (long first = 1; first <= 40_000; first += 1_000) {
             assertThat(log.fetchByIds(first, 1)).containsKey(first);
         }
-        assertThat(log.recentlyReadSize()[1]).as("events held").isLessThanOrEqualTo(CommitLog.RECENTLY_READ_EVENTS);
+        assertThat(log.recentlyReadSize()).as("commits and events held: the last 16 imports")
+                .containsExactly(16, 16_000);
 
         assertThat(log.fetchByIds(40_001, 300)).hasSize(300);
-        long[] kept = log.recentlyReadSize();
-        assertThat(kept[0]).as("commits held, the 300 small ones among them").isGreaterThanOrEqualTo(300);
-        assertThat(kept[1]).as("events held").isLessThanOrEqualTo(CommitLog.RECENTLY_READ_EVENTS);
+        assertThat(log.recentlyReadSize()).as("300 entries more, still within the bound").containsExactly(316, 16_300);
+
+        assertThat(log.fetchByIds(40_301, 400)).hasSize(400);
+        assertThat(log.recentlyReadSize()).as("the eldest import left for the 400 entries")
+                .containsExactly(15 + 700, 15_000 + 700);
+        assertThat(log.fetchByIds(40_001, 700)).as("the entries are read from the cache").hasSize(700);
+        assertThat(log.recentlyReadSize()).containsExactly(715, 15_700);
     }
 
     @Test
