@@ -251,6 +251,35 @@ class DpaImportTest extends LedgerApiTest {
     }
 
     @Test
+    void whereNumberingRestartsInEachKegiatanARealisationNamesItsLineByCodeNotByTheSharedNumber() {
+        String org = "dinas-dpa-nomor-ulang";
+        register(org);
+        List<Object> header = List.of("No", "Kode", "Program", "Nama program", "Kegiatan", "Nama kegiatan",
+                "Sub kegiatan", "Jenis belanja", "Anggaran");
+        Map<String, List<List<Object>>> sheets = new java.util.LinkedHashMap<>(Map.of(
+                "Anggaran", List.of(header,
+                        List.of(1, "1.01.01", 1, "Program Penunjang", 1, "Administrasi Keuangan", "Gaji ASN",
+                                "Belanja Pegawai", 2_000_000),
+                        List.of(1, "1.02.01", 1, "Program Penunjang", 2, "Administrasi Umum", "Listrik dan Air",
+                                "Belanja Barang dan Jasa", 900_000)),
+                "Realisasi", List.of(ENTRY_HEADER,
+                        List.of(1, "2023-03-10", "SP2D 0010/LS/2023", 700_000, "Gaji Maret"))));
+
+        ResponseEntity<Map<String, Object>> refused = importDpa(org, 2023, workbook(sheets), false);
+        assertThat(problemTexts(refused)).containsExactly("Sheet Realisasi, baris 2, kolom Sub kegiatan: nomor sub "
+                + "kegiatan 1 dipakai lebih dari satu sub kegiatan; tulis kodenya");
+        assertThat(engine.lastSequenceNumberFor(BudgetId.of(org, 2023))).as("budget recorded").isEmpty();
+
+        sheets.put("Realisasi", List.of(ENTRY_HEADER,
+                List.of("1.02.01", "2023-03-10", "SP2D 0010/LS/2023", 700_000, "Listrik Maret")));
+        ResponseEntity<Map<String, Object>> imported = importDpa(org, 2023, workbook(sheets), false);
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.CREATED);
+        awaitProjections();
+        assertThat(lines(realisationReport(org, 2023))).extracting(l -> List.of(l.get(0), l.get(6)))
+                .containsExactly(List.of("1.01.01", 0), List.of("1.02.01", 700_000));
+    }
+
+    @Test
     void oneBadRowAmongGoodOnesRecordsNothingAndTheCorrectedWorkbookThenImports() {
         String org = "dinas-dpa-utuh";
         register(org);

@@ -243,6 +243,36 @@ class DpaRoundTripTest extends LedgerApiTest {
         }
     }
 
+    @Test
+    void aBudgetWhoseNumberingRestartsInEachKegiatanRoundTripsByItsCodes() {
+        String source = "dinas-nomor-ulang";
+        register(source);
+        if (engine.lastSequenceNumberFor(BudgetId.of(source, 2023)).isEmpty()) {
+            Map<String, Object> budget = Map.of("fund", "APBD", "programs", List.of(
+                    Map.of("number", 1, "name", "Program Penunjang", "activities", List.of(
+                            Map.of("number", 1, "name", "Administrasi Keuangan", "objective", "S1", "lines", List.of(
+                                    Map.of("lineId", "1.01.01", "number", 1, "name", "Gaji ASN",
+                                            "economicClass", "pegawai", "amount", 2_000_000),
+                                    Map.of("lineId", "1.01.02", "number", 2, "name", "Alat Tulis Kantor",
+                                            "economicClass", "barang_jasa", "amount", 500_000))),
+                            Map.of("number", 2, "name", "Administrasi Umum", "objective", "S1", "lines", List.of(
+                                    Map.of("lineId", "1.02.01", "number", 1, "name", "Listrik dan Air",
+                                            "economicClass", "barang_jasa", "amount", 900_000)))))));
+            ResponseEntity<Map<String, Object>> adopted = post("/api/v1/organisations/" + source + "/budgets/2023", budget);
+            assertThat(adopted.getStatusCode()).as("%s", adopted.getBody()).isEqualTo(HttpStatus.CREATED);
+            realise(source, "1.01.01", 700_000, "2023-03-10", "SP2D 0010/LS/2023");
+            realise(source, "1.02.01", 300_000, "2023-04-12", "SP2D 0011/LS/2023");
+        }
+        awaitProjections();
+
+        roundTrip(source, "dinas-nomor-ulang-salinan", 2023);
+        assertThat(lines(tree("dinas-nomor-ulang-salinan", 2023))).extracting(l -> l.get("lineId"), l -> l.get("number"),
+                        l -> l.get("realised"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("1.01.01", 1, 700_000),
+                        org.assertj.core.groups.Tuple.tuple("1.01.02", 2, 0),
+                        org.assertj.core.groups.Tuple.tuple("1.02.01", 1, 300_000));
+    }
+
     /** The exported workbook with one cell changed: {@code sheet} from 0, {@code row} as Excel numbers it. */
     private static byte[] edited(byte[] workbook, int sheet, int row, int column, Consumer<Cell> edit) {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));

@@ -152,6 +152,8 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
         private final StringBuilder content = new StringBuilder();
         /** Every line id and number the lines sheet names, also of lines refused for a problem of their own. */
         private final Set<String> namedLines = new LinkedHashSet<>();
+        /** Numbers that more than one sub kegiatan carries (numbering restarted per kegiatan); their codes tell them apart. */
+        private final Set<Integer> repeatedNumbers = new LinkedHashSet<>();
 
         Parser(String organisationId, int year, LocalDate today) {
             this.organisationId = organisationId;
@@ -231,7 +233,9 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
             Map<Integer, String> idByNumber = new LinkedHashMap<>();
             for (ReadLine l : lines) {
                 byId.put(l.line().lineId(), l);
-                idByNumber.putIfAbsent(l.line().number(), l.line().lineId());
+                if (!repeatedNumbers.contains(l.line().number())) {
+                    idByNumber.put(l.line().number(), l.line().lineId());
+                }
             }
             List<ReadEntry> entries = entriesSheet == null ? List.of()
                     : entries(entriesSheet, entryHeader, byId, idByNumber);
@@ -261,11 +265,12 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
         /**
          * Checks the table a person reads (Table 3.9) against the sheet the lines were read from: every sub kegiatan in
          * both, with the same program, name, economic class, amount and realised total; each difference is a problem
-         * at the cell of the table read, naming the cell it differs from.
+         * at the cell of the table read, naming the cell it differs from. Rows are paired by No, and where numbering
+         * restarts (one No for several sub kegiatan) by the order they appear in, as both sheets are written.
          */
         private void compare(Sheet shown, Header header, Sheet dpa, Header dpaHeader, List<ReadLine> lines) {
-            Map<Integer, ReadLine> byNumber = new LinkedHashMap<>();
-            lines.forEach(l -> byNumber.putIfAbsent(l.line().number(), l));
+            Map<Integer, java.util.ArrayDeque<ReadLine>> byNumber = new LinkedHashMap<>();
+            lines.forEach(l -> byNumber.computeIfAbsent(l.line().number(), n -> new java.util.ArrayDeque<>()).add(l));
             Integer numberColumn = header.column(LineColumn.NUMBER.headings);
             if (numberColumn == null) {
                 problem(shown.name(), header.row(), null, "kolom No tidak ada di baris judul; tanpanya sheet ini "
@@ -278,7 +283,6 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
             Integer budgetColumn = header.column(LineColumn.BUDGET.headings);
             Integer realisedColumn = header.column(LineColumn.REALISED.headings);
             Cells cells = new Cells(shown, header);
-            Set<Integer> seen = new LinkedHashSet<>();
             for (Row row : shown.rows()) {
                 if (row.number() <= header.row() || cells.isTotal(row, numberColumn, nameColumn)) {
                     continue;
@@ -287,10 +291,12 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 if (number == null) {
                     continue;
                 }
-                ReadLine l = byNumber.get(number);
-                if (l == null || !seen.add(number)) {
+                java.util.ArrayDeque<ReadLine> withNumber = byNumber.get(number);
+                ReadLine l = withNumber == null ? null : withNumber.poll();
+                if (l == null) {
                     problem(shown.name(), row.number(), cells.heading(numberColumn), "sub kegiatan nomor " + number
-                            + (l == null ? " tidak ada di sheet " + dpa.name() : " sudah ada di baris sebelumnya"));
+                            + (withNumber == null ? " tidak ada di sheet " + dpa.name()
+                            : " lebih banyak di sheet ini daripada di sheet " + dpa.name()));
                     continue;
                 }
                 if (programColumn != null) {
@@ -323,12 +329,8 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                             dpaHeader, LineColumn.REALISED, l);
                 }
             }
-            for (ReadLine l : lines) {
-                if (!seen.contains(l.line().number())) {
-                    problem(shown.name(), null, null, "sub kegiatan nomor " + l.line().number() + " (sheet "
-                            + dpa.name() + ", baris " + l.row() + ") tidak ada di sheet ini");
-                }
-            }
+            byNumber.values().forEach(left -> left.forEach(l -> problem(shown.name(), null, null, "sub kegiatan nomor "
+                    + l.line().number() + " (sheet " + dpa.name() + ", baris " + l.row() + ") tidak ada di sheet ini")));
         }
 
         /** A problem when a value of the table read, once readable, is not the one of the sheet the lines came from. */
@@ -428,9 +430,8 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                 BigDecimal activityTarget = cells.decimal(row, columns.get(LineColumn.ACTIVITY_TARGET));
                 String activityUnit = cells.text(row, columns.get(LineColumn.ACTIVITY_UNIT), false, false, 100);
                 String lineId = code != null ? code : number == null ? null : number.toString();
-                if (number != null && !numbers.add(number) && code != null) {
-                    problem(sheet.name(), row.number(), cells.heading(columns.get(LineColumn.NUMBER)),
-                            "nomor sub kegiatan " + number + " sudah ada di baris sebelumnya");
+                if (number != null && !numbers.add(number)) {
+                    repeatedNumbers.add(number);
                 }
                 if (lineId != null) {
                     namedLines.add(lineId);
@@ -509,7 +510,11 @@ public record DpaWorkbook(String digest, BudgetPart budget, Set<String> recapLin
                     lineId = byId.containsKey(ref) ? ref
                             : ref.matches("\\d{1,9}") ? idByNumber.get(Integer.parseInt(ref)) : null;
                     lineRefused = lineId == null && namedLines.contains(ref);
-                    if (lineId == null && !lineRefused) {
+                    if (lineId == null && ref.matches("\\d{1,9}") && repeatedNumbers.contains(Integer.parseInt(ref))) {
+                        problem(sheet.name(), row.number(), cells.heading(columns.get(EntryColumn.LINE)),
+                                "nomor sub kegiatan " + ref + " dipakai lebih dari satu sub kegiatan; tulis kodenya");
+                        lineRefused = true;
+                    } else if (lineId == null && !lineRefused) {
                         problem(sheet.name(), row.number(), cells.heading(columns.get(EntryColumn.LINE)),
                                 "tidak ada sub kegiatan '" + lineRef + "' di sheet anggaran");
                     }
