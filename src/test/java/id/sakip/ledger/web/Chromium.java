@@ -42,8 +42,9 @@ public final class Chromium {
     /**
      * A headless browser with a window of {@code width} × 900 px that waits up to 5 s for elements, set up
      * as an Indonesian office's: it asks for pages in {@code id-ID} and its own locale, which writes a date
-     * field as dd/mm/yyyy, is Indonesian. On Linux Chromium takes its locale from {@code LANGUAGE} and
-     * ignores {@code --lang}; the accepted languages decide {@code navigator.language}.
+     * field as dd/mm/yyyy, is Indonesian. On Linux Chromium takes that locale from {@code LANGUAGE} (and needs
+     * chromium-l10n's id.pak); {@code --lang} is passed for other systems, and the accepted languages decide
+     * {@code navigator.language}.
      */
     public static ChromeDriver start(int width) {
         if (!Files.exists(INDONESIAN)) {

@@ -182,7 +182,7 @@ public class ApiProblemResponses implements OpenApiCustomizer {
             return;
         }
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", "urn:ledger:problem:" + code.toLowerCase().replace('_', '-'));
+        example.put("type", "urn:ledger:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         example.put("title", code);
         example.put("status", Integer.parseInt(status));
         example.put("detail", detail);

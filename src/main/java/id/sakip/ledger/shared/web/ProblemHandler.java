@@ -37,7 +37,7 @@ public class ProblemHandler {
 
     public static ProblemDetail problem(HttpStatus status, String code, String detail, Map<String, Object> details) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create("urn:ledger:problem:" + code.toLowerCase().replace('_', '-')));
+        p.setType(URI.create("urn:ledger:problem:" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
         p.setTitle(code);
         p.setProperty("code", code);
         if (details != null && !details.isEmpty()) {
