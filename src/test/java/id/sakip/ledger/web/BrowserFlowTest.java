@@ -98,6 +98,7 @@ class BrowserFlowTest extends LedgerApiTest {
 
     @Test
     void anAuditorSeesAReportAsOfAnEarlierMomentAndTheVerification() throws Exception {
+        String importDay = java.time.LocalDate.ofInstant(clock.instant(), LedgerClock.WIB).toString();
         postJikenImport();
         post("/api/v1/users", Map.of("username", "inspektur", "password", "inspektur-password-1", "roles",
                 List.of(Map.of("role", "AUDITOR", "organisation", "kec-jiken"))));
@@ -126,7 +127,7 @@ class BrowserFlowTest extends LedgerApiTest {
         browser.get("http://localhost:" + port + "/org/kec-jiken/laporan/2023?asOf=2020-01-01T00:00");
         assertThat(browser.getPageSource()).doesNotContain("report-realised");
         String today = java.time.LocalDate.ofInstant(clock.instant(), LedgerClock.WIB).toString();
-        browser.get("http://localhost:" + port + "/org/kec-jiken/audit?dari=" + today + "&sampai=" + today);
+        browser.get("http://localhost:" + port + "/org/kec-jiken/audit?dari=" + importDay + "&sampai=" + today);
         assertThat(browser.findElement(By.id("events")).getText()).contains("Realisasi anggaran dicatat")
                 .doesNotContain("RealisationRecorded");
         screenshot("auditor-events-filtered");
