@@ -115,6 +115,17 @@ public abstract class LedgerApiTest {
         return http.exchange(path, HttpMethod.GET, null, JSON);
     }
 
+    /** The media type of an XLSX workbook. */
+    protected static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Imports a DPA workbook through the API, as a planner would; a dry run only previews it. */
+    protected ResponseEntity<Map<String, Object>> importDpa(String org, int year, byte[] workbook, boolean dryRun) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(XLSX));
+        return post("/api/v1/imports/dpa?organisation=" + org + "&year=" + year + (dryRun ? "&dryRun=true" : ""),
+                workbook, headers);
+    }
+
     /** Imports the Jiken 2023 LKjIP file through the API, as a planner would. */
     protected ResponseEntity<Map<String, Object>> postJikenImport() {
         HttpHeaders headers = new HttpHeaders();

@@ -45,8 +45,6 @@ import id.sakip.ledger.web.PageSession;
  */
 class DpaImportTest extends LedgerApiTest {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @Autowired
     LedgerCommands commands;
     @Autowired
@@ -57,13 +55,6 @@ class DpaImportTest extends LedgerApiTest {
             commands.send(new RegisterOrganisation(org, "Dinas Uji DPA " + org, "Blora", "Jawa Tengah",
                     "Kepala Dinas", List.of()), new LedgerCommands.Context(org, null, null, null));
         }
-    }
-
-    private ResponseEntity<Map<String, Object>> importDpa(String org, int year, byte[] workbook, boolean dryRun) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType(XLSX));
-        return post("/api/v1/imports/dpa?organisation=" + org + "&year=" + year + (dryRun ? "&dryRun=true" : ""),
-                workbook, headers);
     }
 
     private ResponseEntity<byte[]> download(String path) {

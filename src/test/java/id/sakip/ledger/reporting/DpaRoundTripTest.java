@@ -19,10 +19,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import id.sakip.ledger.LedgerApiTest;
@@ -41,8 +39,6 @@ import id.sakip.ledger.reporting.command.DpaWorkbook;
  */
 class DpaRoundTripTest extends LedgerApiTest {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @Autowired
     LedgerCommands commands;
     @Autowired
@@ -53,13 +49,6 @@ class DpaRoundTripTest extends LedgerApiTest {
             commands.send(new RegisterOrganisation(org, "Dinas Uji Pohon " + org, "Blora", "Jawa Tengah",
                     "Kepala Dinas", List.of()), new LedgerCommands.Context(org, null, null, null));
         }
-    }
-
-    private ResponseEntity<Map<String, Object>> importDpa(String org, int year, byte[] workbook, boolean dryRun) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType(XLSX));
-        return post("/api/v1/imports/dpa?organisation=" + org + "&year=" + year + (dryRun ? "&dryRun=true" : ""),
-                workbook, headers);
     }
 
     private byte[] export39(String org, int year) {
