@@ -13,18 +13,15 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import id.sakip.ledger.LedgerApiTest;
+import id.sakip.ledger.web.BrowserTest;
 import id.sakip.ledger.web.Chromium;
 import id.sakip.ledger.web.PageSession;
 
@@ -33,31 +30,17 @@ import id.sakip.ledger.web.PageSession;
  * home page, sees every OPD in a table that sorts by a column, the monthly absorption chart and the
  * OPD furthest behind, and downloads the summary; a user of one OPD is refused it.
  */
-@EnabledIf("browserInstalled")
-class KabupatenPageTest extends LedgerApiTest {
+@EnabledIf("id.sakip.ledger.web.Chromium#installed")
+class KabupatenPageTest extends BrowserTest {
 
     private static final String AUDITOR = "pemeriksa-sukamaju";
     private static final String OPD_USER = "bendahara-dinas-sukamaju";
-    private static WebDriver browser;
     private static boolean recorded;
 
-    @LocalServerPort
-    int port;
-
-    static boolean browserInstalled() {
-        return Chromium.installed();
-    }
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(1280);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(1280);
     }
 
     @BeforeEach

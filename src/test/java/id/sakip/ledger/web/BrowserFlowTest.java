@@ -9,18 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import id.sakip.ledger.LedgerApiTest;
 import id.sakip.ledger.shared.LedgerClock;
 
 /**
@@ -29,28 +25,14 @@ import id.sakip.ledger.shared.LedgerClock;
  * amends a target and the budget; an auditor filters events by date, opens a report as of an earlier
  * moment and the verification page; an administrator rebuilds a read model. Screenshots go to {@code target/screenshots/}.
  */
-@EnabledIf("browserInstalled")
-class BrowserFlowTest extends LedgerApiTest {
+@EnabledIf("id.sakip.ledger.web.Chromium#installed")
+class BrowserFlowTest extends BrowserTest {
 
-    private static WebDriver browser;
 
-    @LocalServerPort
-    int port;
-
-    static boolean browserInstalled() {
-        return Chromium.installed();
-    }
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(1280);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(1280);
     }
 
     private void screenshot(String name) throws Exception {

@@ -14,21 +14,17 @@ import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import id.sakip.ledger.LedgerApiTest;
 import id.sakip.ledger.eventstore.metadata.LedgerCommands;
 import id.sakip.ledger.organisation.api.RegisterOrganisation;
 
@@ -38,37 +34,19 @@ import id.sakip.ledger.organisation.api.RegisterOrganisation;
  * Indonesian, records the workbook and finds its lines on the budget page; a treasurer and an auditor are
  * refused the import page in Indonesian. Screenshots go to {@code target/screenshots/}.
  */
-@EnabledIf("browserInstalled")
-class DpaImportBrowserTest extends LedgerApiTest {
+@EnabledIf("id.sakip.ledger.web.Chromium#installed")
+class DpaImportBrowserTest extends BrowserTest {
 
     private static final String ORG = "dinas-dpa-peramban";
     private static final int YEAR = 2024;
 
-    private static WebDriver browser;
 
-    @LocalServerPort
-    int port;
     @Autowired
     LedgerCommands commands;
 
-    static boolean browserInstalled() {
-        return Chromium.installed();
-    }
-
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(1280);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        openBrowser(1280);
     }
 
     private void submit(By element) {

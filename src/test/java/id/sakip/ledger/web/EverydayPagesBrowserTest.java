@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -17,13 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.sakip.ledger.LedgerApiTest;
 import id.sakip.ledger.shared.LedgerClock;
 
 /**
@@ -32,32 +28,14 @@ import id.sakip.ledger.shared.LedgerClock;
  * page, the report on a 390 px phone and on paper, verification with a saved digest, and the home page
  * of a fresh installation. Screenshots go to {@code target/screenshots/}.
  */
-@EnabledIf("browserInstalled")
-class EverydayPagesBrowserTest extends LedgerApiTest {
+@EnabledIf("id.sakip.ledger.web.Chromium#installed")
+class EverydayPagesBrowserTest extends BrowserTest {
 
-    private static ChromeDriver browser;
 
-    @LocalServerPort
-    int port;
-
-    static boolean browserInstalled() {
-        return Chromium.installed();
-    }
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(1366);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        openBrowser(1366);
     }
 
     private void screenshot(String name) throws Exception {

@@ -6,47 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import id.sakip.ledger.LedgerApiTest;
 
 /**
  * The input pages added for everyday work, driven in Debian's headless Chromium: a planner records an
  * indicator's realisation, previews an SKM survey's index before recording it, records a SAKIP evaluation,
  * and reads each refusal in Indonesian. Screenshots go to {@code target/screenshots/}.
  */
-@EnabledIf("browserInstalled")
-class InputPagesBrowserTest extends LedgerApiTest {
+@EnabledIf("id.sakip.ledger.web.Chromium#installed")
+class InputPagesBrowserTest extends BrowserTest {
 
-    private static WebDriver browser;
 
-    @LocalServerPort
-    int port;
-
-    static boolean browserInstalled() {
-        return Chromium.installed();
-    }
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(1280);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        openBrowser(1280);
     }
 
     private void screenshot(String name) throws Exception {
