@@ -18,7 +18,7 @@ class PeerBenchmarkTest {
     @TempDir
     Path work;
 
-    private static final PeerBenchmark.Sizes TINY = new PeerBenchmark.Sizes(32, 12, 1_000, 50, 20, 1);
+    private static final PeerBenchmark.Sizes TINY = new PeerBenchmark.Sizes(32, 12, 1_000, 50, 20, 1, 0);
 
     @Test
     @SuppressWarnings("unchecked")
@@ -42,6 +42,19 @@ class PeerBenchmarkTest {
         assertThat((Double) ledger.get("fsyncPerAppend1")).as("ours forces once per lone append").isGreaterThan(0.5);
         assertThat(((Map<String, Object>) peers.get("h2Jdbc")).get("fsyncPerAppend")).isEqualTo(0.0);
         assertThat(((Map<String, Object>) peers.get("postgresJdbc"))).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWarmUpRoundRunsTheWholeWorkloadButIsNotCounted() throws Exception {
+        PeerBenchmark.Sizes oneWarmUp = new PeerBenchmark.Sizes(16, 8, 500, 10, 20, 1, 1);
+
+        Map<String, Object> peers = new PeerBenchmark(oneWarmUp, work, Set.of("ledger")).run();
+
+        Map<String, Object> ledger = (Map<String, Object>) peers.get("ledger");
+        assertThat((List<?>) ledger.get("rounds")).as("rounds counted").hasSize(1);
+        assertThat(((Map<String, Object>) peers.get("workload")).get("warmupRounds")).isEqualTo(1);
+        assertThat(java.nio.file.Files.list(work).count()).as("stores opened, the warm-up's too").isEqualTo(2);
     }
 
     @Test
