@@ -28,8 +28,6 @@ import id.sakip.ledger.shared.LedgerClock;
 @EnabledIf("id.sakip.ledger.web.Chromium#installed")
 class BrowserFlowTest extends BrowserTest {
 
-
-
     @BeforeAll
     static void startBrowser() {
         openBrowser(1280);
